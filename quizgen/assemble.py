@@ -1,0 +1,143 @@
+"""Seeded assembly: filter the bank, draw questions, shuffle them and their choices.
+
+All randomness flows from one ``random.Random(seed)``, drawn in a fixed order, so the same
+bank, options and seed give the same versions on every machine. Student copies and keys are
+rendered from the same ``Version`` objects, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import dataclass
+
+from .errors import InputError
+from .model import (
+    QUESTION_TYPES,
+    TRUE_FALSE_CHOICES,
+    Bank,
+    Item,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Version,
+)
+
+_REDRAWS = 20
+"""How often a version that repeats an earlier one (or an ordering shown already in order) is
+drawn again before it is accepted as it is (tiny banks cannot always differ)."""
+
+
+@dataclass(frozen=True)
+class AssemblyOptions:
+    """What to draw: how many versions and questions, and which tags and types."""
+
+    versions: int = 1
+    questions: int | None = None
+    tags: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    title: str | None = None
+
+
+def version_code(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, 27 -> AB, ... (like spreadsheet columns)."""
+    letters = string.ascii_uppercase
+    code = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        code = letters[rem] + code
+    return code
+
+
+def select(bank: Bank, options: AssemblyOptions) -> tuple[Question, ...]:
+    """The questions that match the tag and type filters, in bank order."""
+    unknown = [t for t in options.types if t not in QUESTION_TYPES]
+    if unknown:
+        raise InputError(
+            f"unknown question type '{unknown[0]}' in --types "
+            f"(valid: {', '.join(QUESTION_TYPES)})"
+        )
+    pool = tuple(
+        q
+        for q in bank.questions
+        if (not options.types or q.type in options.types)
+        and (not options.tags or any(_has_tag(q, t) for t in options.tags))
+    )
+    if not pool:
+        raise InputError(
+            f"no question of bank '{bank.id}' matches the filters"
+            + (f" --tags {','.join(options.tags)}" if options.tags else "")
+            + (f" --types {','.join(options.types)}" if options.types else "")
+        )
+    return pool
+
+
+def _has_tag(question: Question, tag: str) -> bool:
+    # A filter tag also matches its hierarchical children: 'topic' matches 'topic::war'.
+    return any(t == tag or t.startswith(tag + "::") for t in question.tags)
+
+
+def _shuffled(rng: random.Random, values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(rng.sample(values, len(values)))
+
+
+def _item(rng: random.Random, number: int, question: Question) -> Item:
+    body = question.body
+    if isinstance(body, MultipleChoice):
+        return Item(number, question, _shuffled(rng, (body.answer, *body.distractors)))
+    if question.type == "true_false":
+        return Item(number, question, TRUE_FALSE_CHOICES)
+    if isinstance(body, Matching):
+        lefts = _shuffled(rng, tuple(p.left for p in body.pairs))
+        options = _shuffled(rng, tuple(p.right for p in body.pairs) + body.distractors)
+        return Item(number, question, options, lefts)
+    if isinstance(body, Ordering):
+        shown = _shuffled(rng, body.items)
+        for _ in range(_REDRAWS):
+            if shown != body.items:
+                break
+            shown = _shuffled(rng, body.items)
+        return Item(number, question, shown)
+    return Item(number, question)
+
+
+def _draw(rng: random.Random, pool: tuple[Question, ...], count: int) -> tuple[Item, ...]:
+    drawn = rng.sample(pool, count)
+    # Sections by type (the order handouts present them), random order within each section;
+    # every format numbers the questions the same way.
+    drawn.sort(key=lambda q: QUESTION_TYPES.index(q.type))
+    return tuple(_item(rng, n, q) for n, q in enumerate(drawn, start=1))
+
+
+def _signature(items: tuple[Item, ...]) -> tuple:
+    return tuple((i.id, i.choices, i.lefts) for i in items)
+
+
+def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
+    """Draw ``options.versions`` versions from ``bank`` with ``random.Random(seed)``."""
+    if options.versions < 1:
+        raise InputError(f"--versions must be at least 1, got {options.versions}")
+    pool = select(bank, options)
+    count = len(pool) if options.questions is None else options.questions
+    if count < 1:
+        raise InputError(f"--questions must be at least 1, got {count}")
+    if count > len(pool):
+        raise InputError(
+            f"--questions {count} asks for more questions than the {len(pool)} "
+            f"of bank '{bank.id}' that match the filters"
+        )
+    rng = random.Random(seed)
+    versions = []
+    seen: set[tuple] = set()
+    for index in range(options.versions):
+        items = _draw(rng, pool, count)
+        for _ in range(_REDRAWS):
+            if _signature(items) not in seen:
+                break
+            items = _draw(rng, pool, count)
+        seen.add(_signature(items))
+        versions.append(Version(version_code(index), items))
+    return Quiz(bank, seed, options.title or bank.title, tuple(versions))

@@ -1,0 +1,204 @@
+"""Command line: ``quizgen build | validate | extract | formats``.
+
+Exit status: 0 success; 1 bad input (a ``QuizgenError``: one clean message, no traceback);
+2 usage errors. Heavy libraries are imported only by the commands that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import BankError, QuizgenError, UsageError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _csv(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="quizgen",
+        description="Turn a news article's question bank into randomized quizzes: "
+        "PDF handouts, self-grading HTML pages, Anki decks and JSON.",
+    )
+    p.add_argument("--version", action="version", version=f"quizgen {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    b = sub.add_parser("build", help="generate quizzes from a bank",
+                       description="Generate quiz versions from a bank into an output folder.")
+    b.add_argument("bank", nargs="?", metavar="BANK",
+                   help="bank file (default: the bundled Korean War bank)")
+    b.add_argument("--out", default="output", metavar="DIR", help="output folder (default: ./output)")
+    b.add_argument("--formats", default="pdf,html,anki-csv,json", metavar="LIST",
+                   help="comma list of formats, or 'all' (default: pdf,html,anki-csv,json); "
+                   "see 'quizgen formats'")
+    b.add_argument("--versions", type=_positive, default=1, metavar="N",
+                   help="number of versions, named A, B, C, ... (default: 1)")
+    b.add_argument("--questions", type=_positive, default=None, metavar="K",
+                   help="questions per version (default: all that match the filters)")
+    b.add_argument("--seed", type=_seed, default=None, metavar="S",
+                   help="random seed; the same bank, options and seed give identical files")
+    b.add_argument("--tags", type=_csv, default=(), metavar="T,...",
+                   help="only questions with any of these tags")
+    b.add_argument("--types", type=_csv, default=(), metavar="T,...",
+                   help="only questions of these types")
+    b.add_argument("--title", default=None, metavar="TEXT", help="quiz title (default: the bank's)")
+    b.add_argument("--page-size", choices=("a4", "letter"), default="a4",
+                   help="PDF page size (default: a4)")
+    b.add_argument("--pack", action="store_true",
+                   help="also write class-pack.pdf: every student copy, then every key")
+    b.add_argument("--duplex", action="store_true",
+                   help="in the class pack, start every copy on an odd page")
+    b.add_argument("--deck", default=None, metavar="NAME",
+                   help="Anki deck name (default: quizgen::<bank title>)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+
+    v = sub.add_parser("validate", help="check banks and report every problem",
+                       description="Check banks: errors exit 1; lint warnings are printed too.")
+    v.add_argument("banks", nargs="+", metavar="BANK")
+    v.add_argument("--strict", action="store_true", help="treat lint warnings as errors")
+
+    e = sub.add_parser("extract", help="draft a bank from a plain-text article",
+                       description="Write a draft bank from a plain-text news article.")
+    e.add_argument("article", metavar="ARTICLE")
+    e.add_argument("-o", "--output", default=None, metavar="BANK.yaml",
+                   help="where to write the bank (default: standard output)")
+    e.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="the article's date, to resolve relative dates")
+    e.add_argument("--id", default=None, help="bank id (default: from the file name)")
+    e.add_argument("--title", default=None, help="bank title")
+
+    sub.add_parser("formats", help="list the output formats")
+    return p
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .assemble import AssemblyOptions
+    from .build import build
+    from .render import RenderOptions, parse_formats
+    from .resources import default_bank
+
+    formats = parse_formats(args.formats)
+    seed = args.seed
+    if seed is None:
+        seed = secrets.randbelow(1_000_000)
+        print(f"quizgen: no --seed given; using seed {seed}", file=sys.stderr)
+    bank = Path(args.bank) if args.bank else default_bank()
+    result = build(
+        bank,
+        Path(args.out),
+        formats=formats,
+        seed=seed,
+        assembly=AssemblyOptions(
+            versions=args.versions, questions=args.questions, tags=args.tags,
+            types=args.types, title=args.title,
+        ),
+        render=RenderOptions(page_size=args.page_size, pack=args.pack, duplex=args.duplex,
+                             deck=args.deck),
+        progress=not args.quiet,
+    )
+    if not args.quiet:
+        quiz = result.quiz
+        print(
+            f"quizgen: wrote {len(result.files)} files for {len(quiz.versions)} version(s) of "
+            f"{len(quiz.versions[0].items)} questions to {result.manifest_path.parent} "
+            f"(seed {quiz.seed})"
+        )
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .bank import load_bank
+    from .lint import lint
+
+    failed = False
+    for path in args.banks:
+        try:
+            bank = load_bank(path)
+        except BankError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            failed = True
+            continue
+        warnings = lint(bank)
+        for w in warnings:
+            prefix = f"{w.location}: " if w.location else f"{path}: "
+            qid = f"question '{w.question_id}': " if w.question_id else ""
+            print(f"{prefix}{qid}warning: {w.message}", file=sys.stderr)
+        if warnings and args.strict:
+            failed = True
+        else:
+            print(f"{path}: ok, {len(bank.questions)} questions"
+                  + (f", {len(warnings)} warning(s)" if warnings else ""))
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_command
+
+    return extract_command(args)
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    from .render import FORMATS
+
+    width = max(len(n) for n in FORMATS)
+    for f in FORMATS.values():
+        print(f"{f.name:<{width}}  {f.description}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "validate": cmd_validate,
+    "extract": cmd_extract,
+    "formats": cmd_formats,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        p.print_usage(sys.stderr)
+        print(f"quizgen: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BankError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INPUT
+    except QuizgenError as exc:
+        print(f"quizgen: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("quizgen: interrupted; nothing was written", file=sys.stderr)
+        return 130

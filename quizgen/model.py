@@ -1,0 +1,208 @@
+"""The neutral content model: frozen dataclasses with no output format in them.
+
+Text is stored as plain text exactly as the bank gives it; every renderer escapes for its own
+target. Stages build new objects rather than filling fields in later:
+``Bank`` (loaded and validated) -> ``Quiz`` of ``Version``s of ``Item``s (assembled).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Union
+
+from .errors import Location
+
+QUESTION_TYPES = (
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "cloze",
+    "matching",
+    "ordering",
+)
+"""Every question type, in the order handouts present their sections."""
+
+TRUE_FALSE_CHOICES = ("True", "False")
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article a bank comes from: its text and what is known about it."""
+
+    text: str
+    path: Path | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+# Per-type parts of a question ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MultipleChoice:
+    """One correct choice among distractors; choices are shuffled per version."""
+
+    answer: str
+    distractors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    """The prompt is a statement; ``answer`` tells whether it is true."""
+
+    answer: bool
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    """A typed answer: ``answer`` is canonical, ``accept`` lists other right answers."""
+
+    answer: str
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A number; answers within ``answer ± tolerance`` are right."""
+
+    answer: Decimal
+    tolerance: Decimal = Decimal(0)
+    unit: str | None = None
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One blank of a cloze sentence."""
+
+    answer: str
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cloze:
+    """A sentence with blanks: ``segments`` alternate text (str) and ``Blank``s."""
+
+    segments: tuple[Union[str, Blank], ...]
+
+    @property
+    def blanks(self) -> tuple[Blank, ...]:
+        return tuple(s for s in self.segments if isinstance(s, Blank))
+
+    def filled(self) -> str:
+        """The sentence with each blank's canonical answer in place."""
+        return "".join(s.answer if isinstance(s, Blank) else s for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A matching pair: ``left`` is the item, ``right`` its match."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Items to match to options; ``distractors`` are extra options that match nothing."""
+
+    pairs: tuple[Pair, ...]
+    distractors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """Items to put in order; ``items`` holds them in the correct order."""
+
+    items: tuple[str, ...]
+
+
+Body = Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Matching, Ordering]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a bank."""
+
+    id: str
+    """Stable identifier, unique in its bank; every derived id (Anki GUID, LMS ids) uses it."""
+    type: str
+    """One of ``QUESTION_TYPES``."""
+    prompt: str
+    """What the student reads (for cloze: the instruction)."""
+    body: Body
+    """The type's own parts."""
+    explanation: str
+    """One or two sentences a student learns from."""
+    source: str
+    """The article's sentence the question comes from, verbatim."""
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+    """1 (easy) to 3 (hard)."""
+    revised: str | None = None
+    """ISO date of the last edit, if the bank gives one."""
+    location: Location | None = field(default=None, compare=False)
+    """Where the question stands in its bank file (for messages only)."""
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A validated question bank."""
+
+    id: str
+    title: str
+    article: Article
+    questions: tuple[Question, ...]
+    description: str | None = None
+    language: str = "en"
+    revised: str | None = None
+    path: Path | None = None
+
+
+# Assembled quiz ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """A question as one version shows it.
+
+    ``choices`` are in shown order: the choices of a multiple-choice or true/false question,
+    the options of a matching question, the items of an ordering question (shuffled).
+    For matching, ``lefts`` are the items in shown order.
+    """
+
+    number: int
+    question: Question
+    choices: tuple[str, ...] = ()
+    lefts: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def type(self) -> str:
+        return self.question.type
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a quiz (A, B, ...): its items in order. Student copy and key share it."""
+
+    code: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """What a build renders: the bank, the seed and the versions drawn from them."""
+
+    bank: Bank
+    seed: int
+    title: str
+    versions: tuple[Version, ...]

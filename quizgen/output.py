@@ -1,0 +1,100 @@
+"""Writing the output folder: every file complete or not at all, the manifest last.
+
+Files are written into a hidden staging folder inside the output folder as renderers yield
+them (so memory stays flat however many versions there are), then moved into place with
+``os.replace`` once everything has rendered. A build that fails leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from .errors import InputError, RenderError
+from .render import OutputFile
+
+MANIFEST = "manifest.json"
+
+
+def _safe_relpath(path: str) -> PurePosixPath:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or not rel.parts or any(p in ("", ".", "..") for p in rel.parts):
+        raise RenderError(f"refusing to write outside the output folder: {path!r}")
+    return rel
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class OutputWriter:
+    """Stage files, then publish them all with the manifest last.
+
+    Use as a context manager: leaving it by an exception removes what was staged.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = Path(out_dir)
+        if self.out_dir.exists() and not self.out_dir.is_dir():
+            raise InputError(f"--out {self.out_dir}: exists and is not a folder")
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(tempfile.mkdtemp(prefix=".quizgen-staging-", dir=self.out_dir))
+        except OSError as exc:
+            raise InputError(f"--out {self.out_dir}: cannot write there: {exc.strerror}") from None
+        self.entries: list[OutputFile] = []
+        self._paths: set[str] = set()
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def add(self, file: OutputFile) -> None:
+        """Stage one file (its bytes are not kept in memory)."""
+        rel = _safe_relpath(file.path)
+        if str(rel) in self._paths or str(rel) == MANIFEST:
+            raise RenderError(f"two outputs would both be written to {rel}")
+        target = self.staging.joinpath(*rel.parts)
+        if not target.resolve().is_relative_to(self.staging.resolve()):
+            raise RenderError(f"refusing to write outside the output folder: {file.path!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.data)
+        self._paths.add(str(rel))
+        self.entries.append(
+            OutputFile(str(rel), file.format, file.role, b"", file.version)
+        )
+
+    def commit(self, manifest: dict) -> Path:
+        """Move every staged file into place, then write the manifest; return its path."""
+        for entry in self.entries:
+            rel = PurePosixPath(entry.path)
+            target = self.out_dir.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging.joinpath(*rel.parts), target)
+        path = self.out_dir / MANIFEST
+        write_atomic(path, manifest_bytes(manifest))
+        return path
+
+
+def manifest_bytes(manifest: dict) -> bytes:
+    return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def file_entry(entry: OutputFile) -> dict:
+    out = {"path": entry.path, "format": entry.format, "role": entry.role}
+    if entry.version is not None:
+        out["version"] = entry.version
+    return out

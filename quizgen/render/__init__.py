@@ -1,0 +1,89 @@
+"""Renderers: one module per format, found through ``FORMATS``.
+
+Every renderer module has the same entry point::
+
+    render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]
+
+Renderers are pure: they read the quiz and options, keep no state between calls and write
+nothing themselves; the build writes what they yield, one file at a time.
+Modules are imported only when their format is used, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+from ..errors import UsageError
+from ..model import Quiz
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Options that shape output files (not which questions are drawn)."""
+
+    page_size: str = "a4"
+    """``a4`` or ``letter`` (PDF)."""
+    pack: bool = False
+    """Also write ``class-pack.pdf``."""
+    duplex: bool = False
+    """In the class pack, start every copy on an odd page."""
+    deck: str | None = None
+    """Anki deck name; default ``quizgen::<bank title>``."""
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file a renderer produced; ``path`` is relative to the output folder."""
+
+    path: str
+    format: str
+    role: str
+    data: bytes
+    version: str | None = None
+
+
+class Renderer(Protocol):
+    def render(self, quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("pdf", "pdf", "PDF handouts: a student copy and an answer key per version"),
+        Format("html", "html", "self-grading HTML page per version, key pages and an index"),
+        Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
+        Format("json", "json", "one JSON file per version with questions and answers"),
+    )
+}
+"""Every format by name, in the order ``quizgen formats`` lists them."""
+
+DEFAULT_FORMATS = ("pdf", "html", "anki-csv", "json")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``pdf,html`` or ``all`` -> format names; an unknown name lists the valid ones."""
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    if names == ["all"]:
+        return tuple(FORMATS)
+    if not names:
+        raise UsageError("--formats: no format named")
+    for name in names:
+        if name not in FORMATS:
+            raise UsageError(
+                f"unknown format '{name}' (valid: {', '.join(FORMATS)}, or all)"
+            )
+    return tuple(dict.fromkeys(names))
+
+
+def get_renderer(name: str) -> Renderer:
+    """The module that renders format ``name``."""
+    return importlib.import_module(f"{__name__}.{FORMATS[name].module}")
