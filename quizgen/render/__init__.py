@@ -62,6 +62,8 @@ FORMATS: dict[str, Format] = {
         Format("html", "html", "self-grading HTML page per version, key pages and an index"),
         Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
         Format("json", "json", "one JSON file per version with questions and answers"),
+        Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
+        Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""
