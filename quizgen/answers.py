@@ -64,9 +64,7 @@ def answer_text(item: Item) -> str:
     if isinstance(body, Cloze):
         return "; ".join(b.answer for b in body.blanks)
     if isinstance(body, Matching):
-        return ", ".join(
-            f"{n}–{letter(i)}" for n, i in enumerate(matching_key(item), start=1)
-        )
+        return ", ".join(f"{n}–{letter(i)}" for n, i in enumerate(matching_key(item), start=1))
     if isinstance(body, Ordering):
         return " → ".join(body.items)
     raise TypeError(item.type)

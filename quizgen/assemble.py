@@ -57,8 +57,7 @@ def select(bank: Bank, options: AssemblyOptions) -> tuple[Question, ...]:
     unknown = [t for t in options.types if t not in QUESTION_TYPES]
     if unknown:
         raise InputError(
-            f"unknown question type '{unknown[0]}' in --types "
-            f"(valid: {', '.join(QUESTION_TYPES)})"
+            f"unknown question type '{unknown[0]}' in --types (valid: {', '.join(QUESTION_TYPES)})"
         )
     pool = tuple(
         q

@@ -141,8 +141,10 @@ def _date(m: Map, key: str) -> str | None:
 
 def _check_keys(m: Map, allowed: set[str], what: str) -> list[_Invalid]:
     return [
-        _Invalid(f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
-                 m.key_at(key))
+        _Invalid(
+            f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
+            m.key_at(key),
+        )
         for key in m
         if key not in allowed
     ]
@@ -216,8 +218,9 @@ def _matching(q: Map) -> Matching:
     for i, entry in enumerate(value):
         if not isinstance(entry, Map):
             got = _type_name(entry)
-            raise _Invalid(f"pairs[{i + 1}]: expected a mapping with left and right, got {got}",
-                           value.at(i))
+            raise _Invalid(
+                f"pairs[{i + 1}]: expected a mapping with left and right, got {got}", value.at(i)
+            )
         bad = _check_keys(entry, {"left", "right"}, f"pairs[{i + 1}]")
         if bad:
             raise bad[0]
@@ -237,8 +240,7 @@ def _matching(q: Map) -> Matching:
     rights = {p.right for p in pairs}
     for i, d in enumerate(distractors):
         if d in rights:
-            raise _Invalid(f"distractors: '{d}' is also a right-hand match",
-                           q["distractors"].at(i))
+            raise _Invalid(f"distractors: '{d}' is also a right-hand match", q["distractors"].at(i))
     return Matching(tuple(pairs), distractors)
 
 
@@ -273,13 +275,17 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
 
     qid = attempt(lambda: _text(q, "id"))
     if qid is not None and not ID_RE.match(qid):
-        problems.append(_Invalid(
-            f"id: '{qid}' must be lowercase letters, digits, '-' or '_'", q.value_at("id")))
+        problems.append(
+            _Invalid(f"id: '{qid}' must be lowercase letters, digits, '-' or '_'", q.value_at("id"))
+        )
     qtype = attempt(lambda: _text(q, "type"))
     if qtype is not None and qtype not in QUESTION_TYPES:
-        problems.append(_Invalid(
-            f"type: unknown type '{qtype}' (valid: {', '.join(QUESTION_TYPES)})",
-            q.value_at("type")))
+        problems.append(
+            _Invalid(
+                f"type: unknown type '{qtype}' (valid: {', '.join(QUESTION_TYPES)})",
+                q.value_at("type"),
+            )
+        )
         qtype = None
     allowed = COMMON_KEYS | (TYPE_KEYS[qtype] if qtype else set().union(*TYPE_KEYS.values()))
     problems.extend(_check_keys(q, allowed, f"a {qtype or 'question'} question"))
@@ -288,18 +294,25 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
     source = attempt(lambda: _text(q, "source"))
     if source is not None and article_text is not None:
         if normalize_space(source) not in article_text:
-            problems.append(_Invalid("source: quote not found in the article text",
-                                     q.value_at("source")))
+            problems.append(
+                _Invalid("source: quote not found in the article text", q.value_at("source"))
+            )
     tags = attempt(lambda: _text_list(q, "tags")) or ()
     for i, tag in enumerate(tags):
         if not TAG_RE.match(tag):
-            problems.append(_Invalid(
-                f"tags[{i + 1}]: '{tag}' must be lowercase letters, digits, '-', '_' or '::'",
-                q["tags"].at(i)))
+            problems.append(
+                _Invalid(
+                    f"tags[{i + 1}]: '{tag}' must be lowercase letters, digits, '-', '_' or '::'",
+                    q["tags"].at(i),
+                )
+            )
     difficulty = q.get("difficulty", 2)
     if isinstance(difficulty, bool) or difficulty not in (1, 2, 3):
-        problems.append(_Invalid(f"difficulty: expected 1, 2 or 3, got '{difficulty}'",
-                                 q.value_at("difficulty")))
+        problems.append(
+            _Invalid(
+                f"difficulty: expected 1, 2 or 3, got '{difficulty}'", q.value_at("difficulty")
+            )
+        )
     revised = attempt(lambda: _date(q, "revised"))
     body = None
     if qtype:
@@ -310,8 +323,9 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
             body = attempt(lambda: _BODIES[qtype](q))
     if problems:
         return None, problems
-    return Question(qid, qtype, prompt, body, explanation, source, tags, difficulty, revised,
-                    q.where), []
+    return Question(
+        qid, qtype, prompt, body, explanation, source, tags, difficulty, revised, q.where
+    ), []
 
 
 def _article(top: Map, base: Path, file: str) -> Article:
@@ -326,13 +340,15 @@ def _article(top: Map, base: Path, file: str) -> Article:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _Invalid(f"article.path: cannot read '{rel}': {exc.strerror}",
-                       a.value_at("path")) from None
+        raise _Invalid(
+            f"article.path: cannot read '{rel}': {exc.strerror}", a.value_at("path")
+        ) from None
     try:
         text = decode(data, str(path))
     except BankError as exc:
-        raise _Invalid(f"article.path: '{rel}': {exc.problems[0].message}",
-                       a.value_at("path")) from None
+        raise _Invalid(
+            f"article.path: '{rel}': {exc.problems[0].message}", a.value_at("path")
+        ) from None
     if not text.strip():
         raise _Invalid(f"article.path: '{rel}' is empty", a.value_at("path"))
     meta = {k: _text(a, k, required=False) for k in ("title", "publisher", "url")}
@@ -353,18 +369,27 @@ def load_bank(path: str | Path) -> Bank:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise BankError(problems=(Problem("is a folder, not a bank file", Location(file)),)) from None
+        raise BankError(
+            problems=(Problem("is a folder, not a bank file", Location(file)),)
+        ) from None
     except OSError as exc:
-        raise BankError(problems=(Problem(f"cannot read: {exc.strerror}", Location(file)),)) from None
+        raise BankError(
+            problems=(Problem(f"cannot read: {exc.strerror}", Location(file)),)
+        ) from None
     try:
         top = read_yaml(data, file)
     except RecursionError:
         raise BankError(problems=(Problem("YAML nested too deeply", Location(file)),)) from None
     if not isinstance(top, Map):
         where = getattr(top, "where", Location(file, 1, 1))
-        raise BankError(problems=(Problem(
-            f"expected a mapping with id, title, article and questions, got {_type_name(top)}",
-            where),))
+        raise BankError(
+            problems=(
+                Problem(
+                    f"expected a mapping with id, title, article and questions, got {_type_name(top)}",
+                    where,
+                ),
+            )
+        )
     return _validate(top, path, file)
 
 
@@ -382,8 +407,11 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
         problems.append(Problem(str(exc), exc.where))
     bank_id = attempt(lambda: _text(top, "id"))
     if bank_id is not None and not ID_RE.match(bank_id):
-        problems.append(Problem(f"id: '{bank_id}' must be lowercase letters, digits, '-' or '_'",
-                                top.value_at("id")))
+        problems.append(
+            Problem(
+                f"id: '{bank_id}' must be lowercase letters, digits, '-' or '_'", top.value_at("id")
+            )
+        )
     title = attempt(lambda: _text(top, "title"))
     description = attempt(lambda: _text(top, "description", required=False))
     language = attempt(lambda: _text(top, "language", required=False)) or "en"
@@ -401,16 +429,18 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
         problems.append(Problem("missing required field 'questions'", top.where))
         raw = Seq()
     elif not isinstance(raw, Seq):
-        problems.append(Problem(f"questions: expected a list, got {_type_name(raw)}",
-                                top.value_at("questions")))
+        problems.append(
+            Problem(f"questions: expected a list, got {_type_name(raw)}", top.value_at("questions"))
+        )
         raw = Seq()
     elif not raw:
         problems.append(Problem("questions: the list is empty", top.value_at("questions")))
     seen: dict[str, Location] = {}
     for i, q in enumerate(raw):
         if not isinstance(q, Map):
-            problems.append(Problem(f"questions[{i + 1}]: expected a mapping, got {_type_name(q)}",
-                                    raw.at(i)))
+            problems.append(
+                Problem(f"questions[{i + 1}]: expected a mapping, got {_type_name(q)}", raw.at(i))
+            )
             continue
         qid = q.get("id") if isinstance(q.get("id"), str) else None
         label = qid if qid is not None else f"#{i + 1}"
@@ -418,13 +448,19 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
         problems.extend(Problem(str(e), e.where, label) for e in errors)
         if qid is not None:
             if qid in seen:
-                problems.append(Problem(f"id: duplicate id, first used at line {seen[qid].line}",
-                                        q.value_at("id"), qid))
+                problems.append(
+                    Problem(
+                        f"id: duplicate id, first used at line {seen[qid].line}",
+                        q.value_at("id"),
+                        qid,
+                    )
+                )
             else:
                 seen[qid] = q.value_at("id")
         if question is not None:
             questions.append(question)
     if problems:
         raise BankError(problems=tuple(problems))
-    return Bank(bank_id, title, article, tuple(questions), description, language, revised,
-                path.resolve())
+    return Bank(
+        bank_id, title, article, tuple(questions), description, language, revised, path.resolve()
+    )

@@ -51,47 +51,102 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    b = sub.add_parser("build", help="generate quizzes from a bank",
-                       description="Generate quiz versions from a bank into an output folder.")
-    b.add_argument("bank", nargs="?", metavar="BANK",
-                   help="bank file (default: the bundled Korean War bank)")
-    b.add_argument("--out", default="output", metavar="DIR", help="output folder (default: ./output)")
-    b.add_argument("--formats", default="pdf,html,anki-csv,json", metavar="LIST",
-                   help="comma list of formats, or 'all' (default: pdf,html,anki-csv,json); "
-                   "see 'quizgen formats'")
-    b.add_argument("--versions", type=_positive, default=1, metavar="N",
-                   help="number of versions, named A, B, C, ... (default: 1)")
-    b.add_argument("--questions", type=_positive, default=None, metavar="K",
-                   help="questions per version (default: all that match the filters)")
-    b.add_argument("--seed", type=_seed, default=None, metavar="S",
-                   help="random seed; the same bank, options and seed give identical files")
-    b.add_argument("--tags", type=_csv, default=(), metavar="T,...",
-                   help="only questions with any of these tags")
-    b.add_argument("--types", type=_csv, default=(), metavar="T,...",
-                   help="only questions of these types")
+    b = sub.add_parser(
+        "build",
+        help="generate quizzes from a bank",
+        description="Generate quiz versions from a bank into an output folder.",
+    )
+    b.add_argument(
+        "bank", nargs="?", metavar="BANK", help="bank file (default: the bundled Korean War bank)"
+    )
+    b.add_argument(
+        "--out", default="output", metavar="DIR", help="output folder (default: ./output)"
+    )
+    b.add_argument(
+        "--formats",
+        default="pdf,html,anki-csv,json",
+        metavar="LIST",
+        help="comma list of formats, or 'all' (default: pdf,html,anki-csv,json); "
+        "see 'quizgen formats'",
+    )
+    b.add_argument(
+        "--versions",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="number of versions, named A, B, C, ... (default: 1)",
+    )
+    b.add_argument(
+        "--questions",
+        type=_positive,
+        default=None,
+        metavar="K",
+        help="questions per version (default: all that match the filters)",
+    )
+    b.add_argument(
+        "--seed",
+        type=_seed,
+        default=None,
+        metavar="S",
+        help="random seed; the same bank, options and seed give identical files",
+    )
+    b.add_argument(
+        "--tags",
+        type=_csv,
+        default=(),
+        metavar="T,...",
+        help="only questions with any of these tags",
+    )
+    b.add_argument(
+        "--types", type=_csv, default=(), metavar="T,...", help="only questions of these types"
+    )
     b.add_argument("--title", default=None, metavar="TEXT", help="quiz title (default: the bank's)")
-    b.add_argument("--page-size", choices=("a4", "letter"), default="a4",
-                   help="PDF page size (default: a4)")
-    b.add_argument("--pack", action="store_true",
-                   help="also write class-pack.pdf: every student copy, then every key")
-    b.add_argument("--duplex", action="store_true",
-                   help="in the class pack, start every copy on an odd page")
-    b.add_argument("--deck", default=None, metavar="NAME",
-                   help="Anki deck name (default: quizgen::<bank title>)")
+    b.add_argument(
+        "--page-size", choices=("a4", "letter"), default="a4", help="PDF page size (default: a4)"
+    )
+    b.add_argument(
+        "--pack",
+        action="store_true",
+        help="also write class-pack.pdf: every student copy, then every key",
+    )
+    b.add_argument(
+        "--duplex", action="store_true", help="in the class pack, start every copy on an odd page"
+    )
+    b.add_argument(
+        "--deck",
+        default=None,
+        metavar="NAME",
+        help="Anki deck name (default: quizgen::<bank title>)",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
-    v = sub.add_parser("validate", help="check banks and report every problem",
-                       description="Check banks: errors exit 1; lint warnings are printed too.")
+    v = sub.add_parser(
+        "validate",
+        help="check banks and report every problem",
+        description="Check banks: errors exit 1; lint warnings are printed too.",
+    )
     v.add_argument("banks", nargs="+", metavar="BANK")
     v.add_argument("--strict", action="store_true", help="treat lint warnings as errors")
 
-    e = sub.add_parser("extract", help="draft a bank from a plain-text article",
-                       description="Write a draft bank from a plain-text news article.")
+    e = sub.add_parser(
+        "extract",
+        help="draft a bank from a plain-text article",
+        description="Write a draft bank from a plain-text news article.",
+    )
     e.add_argument("article", metavar="ARTICLE")
-    e.add_argument("-o", "--output", default=None, metavar="BANK.yaml",
-                   help="where to write the bank (default: standard output)")
-    e.add_argument("--date", default=None, metavar="YYYY-MM-DD",
-                   help="the article's date, to resolve relative dates")
+    e.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="BANK.yaml",
+        help="where to write the bank (default: standard output)",
+    )
+    e.add_argument(
+        "--date",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the article's date, to resolve relative dates",
+    )
     e.add_argument("--id", default=None, help="bank id (default: from the file name)")
     e.add_argument("--title", default=None, help="bank title")
 
@@ -117,11 +172,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         formats=formats,
         seed=seed,
         assembly=AssemblyOptions(
-            versions=args.versions, questions=args.questions, tags=args.tags,
-            types=args.types, title=args.title,
+            versions=args.versions,
+            questions=args.questions,
+            tags=args.tags,
+            types=args.types,
+            title=args.title,
         ),
-        render=RenderOptions(page_size=args.page_size, pack=args.pack, duplex=args.duplex,
-                             deck=args.deck),
+        render=RenderOptions(
+            page_size=args.page_size, pack=args.pack, duplex=args.duplex, deck=args.deck
+        ),
         progress=not args.quiet,
     )
     if not args.quiet:
@@ -155,8 +214,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if warnings and args.strict:
             failed = True
         else:
-            print(f"{path}: ok, {len(bank.questions)} questions"
-                  + (f", {len(warnings)} warning(s)" if warnings else ""))
+            print(
+                f"{path}: ok, {len(bank.questions)} questions"
+                + (f", {len(warnings)} warning(s)" if warnings else "")
+            )
     return EXIT_INPUT if failed else EXIT_OK
 
 

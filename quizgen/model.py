@@ -88,7 +88,7 @@ class Blank:
 class Cloze:
     """A sentence with blanks: ``segments`` alternate text (str) and ``Blank``s."""
 
-    segments: tuple[Union[str, Blank], ...]
+    segments: tuple[str | Blank, ...]
 
     @property
     def blanks(self) -> tuple[Blank, ...]:

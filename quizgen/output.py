@@ -73,9 +73,7 @@ class OutputWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.data)
         self._paths.add(str(rel))
-        self.entries.append(
-            OutputFile(str(rel), file.format, file.role, b"", file.version)
-        )
+        self.entries.append(OutputFile(str(rel), file.format, file.role, b"", file.version))
 
     def commit(self, manifest: dict) -> Path:
         """Move every staged file into place, then write the manifest; return its path."""

@@ -39,8 +39,9 @@ def small_bank() -> Path:
 def bundled_build(tmp_path_factory) -> Path:
     """The bundled bank built once in every format: 3 versions, seed 7, with the class pack."""
     out = tmp_path_factory.mktemp("bundled-build")
-    result = run_cli("build", "--formats", "all", "--versions", "3", "--seed", "7", "--pack",
-                     "--out", str(out))
+    result = run_cli(
+        "build", "--formats", "all", "--versions", "3", "--seed", "7", "--pack", "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -49,7 +50,18 @@ def bundled_build(tmp_path_factory) -> Path:
 def small_build(tmp_path_factory) -> Path:
     """The small test bank (every question type) built once in every format: 2 versions."""
     out = tmp_path_factory.mktemp("small-build")
-    result = run_cli("build", str(SMALL_BANK), "--formats", "all", "--versions", "2",
-                     "--seed", "3", "--pack", "--out", str(out))
+    result = run_cli(
+        "build",
+        str(SMALL_BANK),
+        "--formats",
+        "all",
+        "--versions",
+        "2",
+        "--seed",
+        "3",
+        "--pack",
+        "--out",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     return out

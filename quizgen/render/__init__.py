@@ -12,8 +12,9 @@ Modules are imported only when their format is used, so start-up stays fast.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from ..errors import UsageError
 from ..model import Quiz
@@ -80,9 +81,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
         raise UsageError("--formats: no format named")
     for name in names:
         if name not in FORMATS:
-            raise UsageError(
-                f"unknown format '{name}' (valid: {', '.join(FORMATS)}, or all)"
-            )
+            raise UsageError(f"unknown format '{name}' (valid: {', '.join(FORMATS)}, or all)")
     return tuple(dict.fromkeys(names))
 
 

@@ -7,11 +7,21 @@ non-ASCII text as is, so a seed gives byte-identical files.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from ..answers import correct_choice, numeric_text
-from ..model import Cloze, Item, Matching, MultipleChoice, Numeric, Ordering, Quiz, ShortAnswer, TrueFalse
+from ..model import (
+    Cloze,
+    Item,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Quiz,
+    ShortAnswer,
+    TrueFalse,
+)
 from . import OutputFile, RenderOptions
 
 BLANK = "_____"
