@@ -385,7 +385,8 @@ def load_bank(path: str | Path) -> Bank:
         raise BankError(
             problems=(
                 Problem(
-                    f"expected a mapping with id, title, article and questions, got {_type_name(top)}",
+                    "expected a mapping with id, title, article and questions, "
+                    f"got {_type_name(top)}",
                     where,
                 ),
             )

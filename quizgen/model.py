@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Union
 
 from .errors import Location
 
@@ -122,7 +121,7 @@ class Ordering:
     items: tuple[str, ...]
 
 
-Body = Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Matching, Ordering]
+Body = MultipleChoice | TrueFalse | ShortAnswer | Numeric | Cloze | Matching | Ordering
 
 
 @dataclass(frozen=True)
