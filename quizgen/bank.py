@@ -23,7 +23,7 @@ from .model import (
     TrueFalse,
 )
 from .text import normalize_space
-from .yamlsafe import Map, Seq, decode, read_yaml
+from .yamlsafe import MAX_BYTES, Map, Seq, decode, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(::[a-z0-9][a-z0-9_-]*)*$")
@@ -343,6 +343,11 @@ def _article(top: Map, base: Path, file: str) -> Article:
         raise _Invalid(
             f"article.path: cannot read '{rel}': {exc.strerror}", a.value_at("path")
         ) from None
+    if len(data) > MAX_BYTES:
+        raise _Invalid(
+            f"article.path: '{rel}' is too large: {len(data)} bytes (the limit is {MAX_BYTES})",
+            a.value_at("path"),
+        )
     try:
         text = decode(data, str(path))
     except BankError as exc:
@@ -461,6 +466,7 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
         if question is not None:
             questions.append(question)
     if problems:
+        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
         raise BankError(problems=tuple(problems))
     return Bank(
         bank_id, title, article, tuple(questions), description, language, revised, path.resolve()

@@ -54,6 +54,11 @@ class Seq(list):
         return self.locations[index] if index < len(self.locations) else self.where
 
 
+def _tag(tag: str) -> str:
+    """A tag as it was written: 'tag:yaml.org,2002:python/object' -> '!!python/object'."""
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _loc(file: str, mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
@@ -133,7 +138,7 @@ class _Walker:
             raise BankError(problems=(Problem(message, where),))
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                return self.fail(f"YAML tag {node.tag!r} is not allowed", node)
+                return self.fail(f"YAML tag '{_tag(node.tag)}' is not allowed", node)
             try:
                 value = self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:
@@ -143,13 +148,13 @@ class _Walker:
             return value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                return self.fail(f"YAML tag {node.tag!r} is not allowed", node)
+                return self.fail(f"YAML tag '{_tag(node.tag)}' is not allowed", node)
             seq = Seq(self.walk(child) for child in node.value)
             seq.where = _loc(self.file, node.start_mark)
             seq.locations = [_loc(self.file, child.start_mark) for child in node.value]
             return seq
         if node.tag != _MAP_TAG:
-            return self.fail(f"YAML tag {node.tag!r} is not allowed", node)
+            return self.fail(f"YAML tag '{_tag(node.tag)}' is not allowed", node)
         mapping = Map()
         mapping.where = _loc(self.file, node.start_mark)
         mapping.key_locations = {}
