@@ -7,8 +7,10 @@ together with the manifest last.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from .assemble import AssemblyOptions, assemble
 from .bank import load_bank
 from .model import Bank, Quiz
 from .output import OutputWriter, file_entry
-from .render import RenderOptions, get_renderer
+from .render import OutputFile, RenderOptions, get_renderer, render
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def manifest(quiz: Quiz, files: list[dict], formats: tuple[str, ...]) -> dict:
 class _Progress:
     """Progress on stderr once a build has taken more than a moment."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.enabled = total, enabled
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
         self.start = self.last = time.monotonic()
         self.done = 0
 
@@ -68,6 +70,46 @@ class _Progress:
             print(f"quizgen: {self.done} files written ({label})", file=sys.stderr, flush=True)
 
 
+# Worker processes get the quiz once, when they start (inherited through fork), not per task.
+_WORKER: dict = {}
+
+
+def _worker_init(quiz: Quiz, options: RenderOptions) -> None:
+    _WORKER["quiz"], _WORKER["options"] = quiz, options
+
+
+def _worker_render(task: tuple[str, int]) -> list[OutputFile]:
+    name, index = task
+    quiz = _WORKER["quiz"]
+    renderer = get_renderer(name)
+    return list(renderer.render_version(quiz, quiz.versions[index], _WORKER["options"]))
+
+
+def render_files(
+    quiz: Quiz, formats: tuple[str, ...], options: RenderOptions, jobs: int
+) -> Iterator[OutputFile]:
+    """Every output file, in a fixed order (format by format: versions, then shared files).
+
+    With ``jobs`` > 1, versions are rendered in that many worker processes; the files and
+    their order are the same as with one.
+    """
+    renderers = [(name, get_renderer(name)) for name in formats]
+    count = len(quiz.versions)
+    if jobs <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for name in formats:
+            yield from render(name, quiz, options)
+        return
+    context = multiprocessing.get_context("fork")
+    tasks = [(name, index) for name, _ in renderers for index in range(count)]
+    chunk = max(1, min(8, count // (jobs * 4)))
+    with context.Pool(min(jobs, count), _worker_init, (quiz, options)) as pool:
+        results = pool.imap(_worker_render, tasks, chunksize=chunk)
+        for _name, renderer in renderers:
+            for _ in range(count):
+                yield from next(results)
+            yield from renderer.render_shared(quiz, options)
+
+
 def build(
     bank_path: Path,
     out_dir: Path,
@@ -75,18 +117,18 @@ def build(
     formats: tuple[str, ...],
     seed: int,
     assembly: AssemblyOptions,
-    render: RenderOptions,
+    options: RenderOptions,
+    jobs: int = 1,
     progress: bool = False,
 ) -> BuildResult:
+    """Load, check, assemble, render and write; return what was built."""
     bank = load_bank(bank_path)
     quiz = assemble(bank, seed, assembly)
-    renderers = [(name, get_renderer(name)) for name in formats]
-    steps = _Progress(len(quiz.versions) * len(formats), progress)
+    steps = _Progress(progress)
     with OutputWriter(out_dir) as writer:
-        for _name, renderer in renderers:
-            for file in renderer.render(quiz, render):
-                writer.add(file)
-                steps.step(file.path)
+        for file in render_files(quiz, formats, options, jobs):
+            writer.add(file)
+            steps.step(file.path)
         files = [file_entry(e) for e in writer.entries]
         path = writer.commit(manifest(quiz, files, formats))
     return BuildResult(quiz, path, tuple(f["path"] for f in files))

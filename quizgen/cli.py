@@ -7,6 +7,7 @@ Exit status: 0 success; 1 bad input (a ``QuizgenError``: one clean message, no t
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -118,6 +119,14 @@ def parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="Anki deck name (default: quizgen::<bank title>)",
     )
+    b.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="render versions in N processes (default: the number of cores); "
+        "the files are the same for any N",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
     v = sub.add_parser(
@@ -178,9 +187,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             types=args.types,
             title=args.title,
         ),
-        render=RenderOptions(
+        options=RenderOptions(
             page_size=args.page_size, pack=args.pack, duplex=args.duplex, deck=args.deck
         ),
+        jobs=args.jobs,
         progress=not args.quiet,
     )
     if not args.quiet:

@@ -1,12 +1,18 @@
 """Renderers: one module per format, found through ``FORMATS``.
 
-Every renderer module has the same entry point::
+Every renderer module has the same two entry points::
 
-    render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]
+    render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]
+    render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]
+
+``render_version`` makes the files of one version (a student copy, a key, ...);
+``render_shared`` the files of the whole build (an index, a deck, a class pack), after every
+version. ``render`` runs both for one format. Keeping them apart lets the build render versions
+in worker processes and write each file as soon as it is made.
 
 Renderers are pure: they read the quiz and options, keep no state between calls and write
-nothing themselves; the build writes what they yield, one file at a time.
-Modules are imported only when their format is used, so start-up stays fast.
+nothing themselves. Modules are imported only when their format is used, so start-up stays
+fast.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..errors import UsageError
-from ..model import Quiz
+from ..model import Quiz, Version
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,11 @@ class OutputFile:
 
 
 class Renderer(Protocol):
-    def render(self, quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]: ...
+    def render_version(
+        self, quiz: Quiz, version: Version, options: RenderOptions
+    ) -> Iterator[OutputFile]: ...
+
+    def render_shared(self, quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]: ...
 
 
 @dataclass(frozen=True)
@@ -88,3 +98,11 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def get_renderer(name: str) -> Renderer:
     """The module that renders format ``name``."""
     return importlib.import_module(f"{__name__}.{FORMATS[name].module}")
+
+
+def render(name: str, quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
+    """Every file of format ``name``: each version's, then the shared ones."""
+    renderer = get_renderer(name)
+    for version in quiz.versions:
+        yield from renderer.render_version(quiz, version, options)
+    yield from renderer.render_shared(quiz, options)

@@ -21,6 +21,7 @@ from ..model import (
     Quiz,
     ShortAnswer,
     TrueFalse,
+    Version,
 )
 from . import OutputFile, RenderOptions
 
@@ -85,14 +86,17 @@ def enumerate_blanks(segments):
             yield n, s
 
 
-def render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
-    for version in quiz.versions:
-        doc = {
-            "bank": quiz.bank.id,
-            "version": version.code,
-            "seed": quiz.seed,
-            "title": quiz.title,
-            "questions": [item_dict(item) for item in version.items],
-        }
-        data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        yield OutputFile(f"quiz-{version.code}.json", "json", "key", data, version.code)
+def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
+    doc = {
+        "bank": quiz.bank.id,
+        "version": version.code,
+        "seed": quiz.seed,
+        "title": quiz.title,
+        "questions": [item_dict(item) for item in version.items],
+    }
+    data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    yield OutputFile(f"quiz-{version.code}.json", "json", "key", data, version.code)
+
+
+def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
+    return iter(())
