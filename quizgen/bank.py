@@ -22,7 +22,7 @@ from .model import (
     ShortAnswer,
     TrueFalse,
 )
-from .text import normalize_space
+from .text import normalize_answer, normalize_space
 from .yamlsafe import MAX_BYTES, Map, Seq, decode, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -175,7 +175,17 @@ def _short_answer(q: Map) -> ShortAnswer:
     accept = _text_list(q, "accept")
     if answer in accept:
         raise _Invalid(f"accept: '{answer}' repeats the answer", q.value_at("accept"))
+    _gradable("answer", (answer,), q.value_at("answer"))
+    _gradable("accept", accept, q.value_at("accept"))
     return ShortAnswer(answer, accept)
+
+
+def _gradable(field: str, answers: tuple[str, ...], where: Location) -> None:
+    # Typed answers are compared by their letters and digits alone; an answer with none
+    # would match an empty response.
+    for answer in answers:
+        if not normalize_answer(answer):
+            raise _Invalid(f"{field}: '{answer}' has no letter or digit to compare", where)
 
 
 def _numeric(q: Map) -> Numeric:
@@ -199,6 +209,7 @@ def _cloze(q: Map) -> Cloze:
             raise _Invalid(f"text: empty blank '{match.group(0)}'", where)
         if len(set(options)) != len(options):
             raise _Invalid(f"text: blank '{match.group(0)}' repeats an answer", where)
+        _gradable("text", tuple(options), where)
         segments.append(Blank(options[0], tuple(options[1:])))
         pos = match.end()
     segments.append(text[pos:])
