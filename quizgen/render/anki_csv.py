@@ -1,0 +1,121 @@
+"""``anki-csv``: ``deck.csv`` (role ``deck``), a text file Anki 2.1.55+ imports with no choices.
+
+The file headers name the separator, say the fields are HTML and which columns hold the note
+type, deck, tags and GUID. Notes use Anki's built-in ``Basic`` (Front, Back) and ``Cloze``
+(Text, Back Extra) types; each row's GUID derives from the bank id and the question id, so
+importing a regenerated file updates the notes in place (Anki's default for existing notes).
+
+The HTML helpers here are shared with ``apkg``: both targets are Anki fields.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterator
+
+from ..model import Quiz, Version
+from . import OutputFile, RenderOptions
+from .flashcards import BASIC, Flashcard, deck
+
+COLUMNS = ("Note type", "Deck", "Front / Text", "Back / Back Extra", "Tags", "GUID")
+NOTE_TYPES = {BASIC: "Basic", "cloze": "Cloze"}
+
+# Characters Anki itself would read as markup in a field, beyond HTML's own: '[' opens media
+# and TTS tags ([sound:...], [anki:tts]), '\' opens MathJax (\( \[), '{' and '}' delimit
+# cloze deletions. As numeric entities they render the same and are never interpreted.
+_ANKI_SPECIAL = str.maketrans({"\\": "&#92;", "[": "&#91;", "{": "&#123;", "}": "&#125;"})
+# Inside a cloze deletion '::' would start a hint.
+_CLOZE_ANSWER = str.maketrans({":": "&#58;"})
+
+
+def field_text(text: str) -> str:
+    """Plain text as Anki field HTML: escaped, line breaks as ``<br>``.
+
+    ``html.unescape`` of the result, with ``<br>`` read as a line break, gives ``text`` back.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    escaped = html.escape(text, quote=True).translate(_ANKI_SPECIAL)
+    return escaped.replace("\n", "<br>")
+
+
+def field_list(items: tuple[str, ...], *, numbered: bool = False) -> str:
+    tag = "ol" if numbered else "ul"
+    entries = "".join(f"<li>{field_text(item)}</li>" for item in items)
+    return f'<{tag} style="display: inline-block; text-align: left;">{entries}</{tag}>'
+
+
+def cloze_text(card: Flashcard) -> str:
+    """The sentence with each blank as its own deletion: ``{{c1::...}}``, ``{{c2::...}}``.
+
+    One card per blank, each testing one fact, with the other blanks shown filled in.
+    """
+    parts, number = [], 0
+    for segment in card.cloze:
+        if isinstance(segment, str):
+            parts.append(field_text(segment))
+        else:
+            number += 1
+            parts.append(
+                f"{{{{c{number}::{field_text(segment.answer).translate(_CLOZE_ANSWER)}}}}}"
+            )
+    return "".join(parts)
+
+
+def front_html(card: Flashcard) -> str:
+    """What a basic card asks."""
+    out = field_text(card.front)
+    if card.front_items:
+        out += "<br>" + field_list(card.front_items)
+    return out
+
+
+def answer_html(card: Flashcard) -> str:
+    """What a basic card answers (without the explanation and the source)."""
+    if card.back_items:
+        return field_list(card.back_items, numbered=card.back_numbered)
+    return field_text(card.back)
+
+
+def source_html(card: Flashcard) -> str:
+    return f"“{field_text(card.source)}”"
+
+
+def extra_html(card: Flashcard) -> str:
+    """The explanation and the source sentence, for the back of every card."""
+    return f"{field_text(card.explanation)}<br><br><i>Source: {source_html(card)}</i>"
+
+
+def row(card: Flashcard, deck_name: str) -> list[str]:
+    """One CSV row: note type, deck, the two fields, tags, GUID."""
+    if card.kind == BASIC:
+        answer = answer_html(card) if card.back_items else f"<b>{answer_html(card)}</b>"
+        fields = [front_html(card), f"{answer}<br><br>{extra_html(card)}"]
+    else:
+        fields = [cloze_text(card), extra_html(card)]
+    return [NOTE_TYPES[card.kind], deck_name, *fields, " ".join(card.tags), card.guid]
+
+
+def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
+    """Nothing per version: flashcards are not randomized into versions."""
+    return iter(())
+
+
+def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
+    cards = deck(quiz, options.deck)
+    out = io.StringIO()
+    headers = (
+        "#separator:Comma",
+        "#html:true",
+        f"#notetype column:{COLUMNS.index('Note type') + 1}",
+        f"#deck column:{COLUMNS.index('Deck') + 1}",
+        f"#tags column:{COLUMNS.index('Tags') + 1}",
+        f"#guid column:{COLUMNS.index('GUID') + 1}",
+        "#columns:" + ",".join(COLUMNS),
+    )
+    out.write("".join(h + "\n" for h in headers))
+    writer = csv.writer(out, lineterminator="\n")
+    for card in cards.cards:
+        writer.writerow(row(card, cards.name))
+    yield OutputFile("deck.csv", "anki-csv", "deck", out.getvalue().encode("utf-8"))
