@@ -30,14 +30,19 @@ _ANKI_SPECIAL = str.maketrans({"\\": "&#92;", "[": "&#91;", "{": "&#123;", "}": 
 _CLOZE_ANSWER = str.maketrans({":": "&#58;"})
 
 
-def field_text(text: str) -> str:
-    """Plain text as Anki field HTML: escaped, line breaks as ``<br>``.
+def field_text(text: str, *, in_cloze: bool = False) -> str:
+    """Plain text as Anki field HTML: ``html.unescape`` of the result gives ``text`` back.
 
-    ``html.unescape`` of the result, with ``<br>`` read as a line break, gives ``text`` back.
+    Line breaks stay as they are, inside a ``white-space: pre-line`` span that shows them
+    (rather than ``<br>``, so that the field still holds the text exactly). ``in_cloze``:
+    the text is a cloze deletion's answer, where ``::`` would start a hint.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     escaped = html.escape(text, quote=True).translate(_ANKI_SPECIAL)
-    return escaped.replace("\n", "<br>")
+    if in_cloze:
+        escaped = escaped.translate(_CLOZE_ANSWER)
+    if "\n" in text or "\r" in text:
+        return f'<span style="white-space: pre-line;">{escaped}</span>'
+    return escaped
 
 
 def field_list(items: tuple[str, ...], *, numbered: bool = False) -> str:
@@ -57,9 +62,8 @@ def cloze_text(card: Flashcard) -> str:
             parts.append(field_text(segment))
         else:
             number += 1
-            parts.append(
-                f"{{{{c{number}::{field_text(segment.answer).translate(_CLOZE_ANSWER)}}}}}"
-            )
+            answer = field_text(segment.answer, in_cloze=True)
+            parts.append(f"{{{{c{number}::{answer}}}}}")
     return "".join(parts)
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from ..model import (
@@ -61,7 +62,8 @@ class Flashcard:
     tags: tuple[str, ...]
     """Hierarchical Anki tags (``quizgen::dates``, ``quizgen::bank::<bank id>``)."""
     modified: int
-    """Seconds since the epoch: the question's (else the bank's) ``revised`` date, 00:00 UTC."""
+    """Seconds since the epoch, within the question's (else the bank's) ``revised`` day (UTC);
+    the time of day derives from the card's content (see ``modified_time``)."""
     front_items: tuple[str, ...] = ()
     back_items: tuple[str, ...] = ()
     back_numbered: bool = False
@@ -90,6 +92,33 @@ def note_guid(bank_id: str, question_id: str) -> str:
     """
     digest = hashlib.sha256(f"quizgen\0{bank_id}\0{question_id}".encode()).digest()
     return base64.urlsafe_b64encode(digest[:12]).decode("ascii")
+
+
+def modified_time(card: Flashcard, revised: str) -> int:
+    """When ``card`` was last modified, as Anki compares it: within the ``revised`` day.
+
+    The day comes from the bank, so moving a question's ``revised`` date forward always gives
+    a later time, whatever the content. The time of day is a hash of the card's content:
+    an edit made without moving the date still changes the time (Anki's "update: always"
+    takes a note only when its time differs), and an unchanged card keeps its time.
+    """
+    content = json.dumps(
+        [
+            card.kind,
+            card.front,
+            card.front_items,
+            card.back,
+            card.back_items,
+            card.back_numbered,
+            [s if isinstance(s, str) else [s.answer] for s in card.cloze],
+            card.explanation,
+            card.source,
+            card.tags,
+        ],
+        ensure_ascii=False,
+    )
+    offset = int.from_bytes(hashlib.sha256(content.encode()).digest()[:8], "big") % 86400
+    return timestamp(revised) + offset
 
 
 def timestamp(revised: str) -> int:
@@ -126,15 +155,21 @@ def deck(quiz: Quiz, name: str | None = None) -> Deck:
 def flashcard(question: Question, *, bank_id: str, revised: str) -> Flashcard:
     """The card of one question."""
     q = question
-    body = q.body
     common = dict(
         question_id=q.id,
         guid=note_guid(bank_id, q.id),
         explanation=q.explanation,
         source=q.source,
         tags=(*(f"{TAG_PREFIX}::{t}" for t in q.tags), f"{TAG_PREFIX}::bank::{bank_id}"),
-        modified=timestamp(revised),
+        modified=0,
     )
+    card = _card(q, common)
+    return replace(card, modified=modified_time(card, revised))
+
+
+def _card(q: Question, common: dict) -> Flashcard:
+    """The card's content by question type."""
+    body = q.body
     if isinstance(body, Cloze):
         return Flashcard(
             kind=CLOZE, front=q.prompt, back=body.filled(), cloze=body.segments, **common

@@ -30,7 +30,7 @@ def term(card: Flashcard) -> str:
     if card.kind != BASIC:
         return _line(cloze_blanks_text(card))
     if card.front_items:
-        return _line(f"{card.front} {'; '.join(card.front_items)}")
+        return _line(f"{card.front} ({'; '.join(card.front_items)})")
     return _line(card.front)
 
 
