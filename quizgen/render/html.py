@@ -1,0 +1,144 @@
+"""``html``: a self-grading page per version, a teacher's key per version, and an index.
+
+Per version X: ``quiz-X.html`` (role ``student``) and ``key-X.html`` (role ``key``); then
+``index.html`` (role ``index``) linking them all. Each page is one self-contained file: CSS
+and JavaScript are inlined from ``templates/``, and a Content-Security-Policy meta tag lets
+only that exact inline code run (its SHA-256 hashes), so no text of the bank can run as code
+and the page cannot load anything from anywhere. Bank text is escaped by Jinja2's autoescape;
+the grading data travels as JSON in a ``<script type="application/json">`` element.
+See docs/html.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+import jinja2
+from markupsafe import Markup
+
+from .. import __version__
+from ..model import Quiz, Version
+from ..resources import templates_dir
+from . import OutputFile, RenderOptions
+from .html_data import grading_data, sections
+from .html_secret import script_json
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _asset(name: str) -> str:
+    """A CSS or JS file of templates/, to inline as it is."""
+    text = (templates_dir() / name).read_text(encoding="utf-8")
+    # The text goes between <style> or <script> tags unescaped: it must not end them early.
+    lowered = text.lower()
+    if "</style" in lowered or "</script" in lowered or "<!--" in lowered:
+        raise ValueError(f"templates/{name} must not contain '</style', '</script' or '<!--'")
+    return text
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _csp(css: str, js: str | None) -> str:
+    """A policy that allows exactly the page's inline style and script, and nothing else."""
+    script = _csp_hash(js) if js is not None else "'none'"
+    return (
+        f"default-src 'none'; script-src {script}; style-src {_csp_hash(css)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _web_url(url: str | None) -> str | None:
+    """The article's address if it is a web address (a link never runs code)."""
+    if url and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return None
+
+
+def _common(quiz: Quiz) -> dict:
+    article = quiz.bank.article
+    return {
+        "lang": quiz.bank.language,
+        "title": quiz.title,
+        "bank_id": quiz.bank.id,
+        "article": {
+            "title": article.title,
+            "publisher": article.publisher,
+            "date": article.date,
+            "url": _web_url(article.url),
+        },
+        "generator": f"quizgen {__version__}",
+        "versions": [v.code for v in quiz.versions],
+    }
+
+
+def _page(template: str, context: dict, *, script: bool) -> bytes:
+    css = _asset("quiz.css")
+    js = _asset("quiz.js") if script else None
+    html = (
+        _environment()
+        .get_template(template)
+        .render(
+            **context,
+            csp=_csp(css, js),
+            css=Markup(css),
+            js=Markup(js) if js is not None else None,
+        )
+    )
+    return html.encode("utf-8")
+
+
+def _quiz_page(quiz: Quiz, version: Version) -> bytes:
+    data = {
+        "bank": quiz.bank.id,
+        "version": version.code,
+        "total": len(version.items),
+        "questions": {
+            item.id: grading_data(item, quiz.bank.id, version.code) for item in version.items
+        },
+    }
+    context = {
+        **_common(quiz),
+        "version": version.code,
+        "total": len(version.items),
+        "sections": sections(version.items),
+        "data": Markup(script_json(data)),
+    }
+    return _page("quiz.html.j2", context, script=True)
+
+
+def _key_page(quiz: Quiz, version: Version) -> bytes:
+    context = {
+        **_common(quiz),
+        "version": version.code,
+        "total": len(version.items),
+        "sections": sections(version.items),
+    }
+    return _page("key.html.j2", context, script=False)
+
+
+def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
+    code = version.code
+    yield OutputFile(f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version), code)
+    yield OutputFile(f"key-{code}.html", "html", "key", _key_page(quiz, version), code)
+
+
+def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
+    page = _page("index.html.j2", _common(quiz), script=False)
+    yield OutputFile("index.html", "html", "index", page)

@@ -1,0 +1,359 @@
+/* quizgen: grades the quiz page in the browser. Inlined into every quiz-X.html.
+ *
+ * The page holds no answer in plain text. Each response slot carries salted SHA-256 hashes
+ * of its accepted responses; what is shown after grading is XOR-obfuscated. The same
+ * functions exist in Python (quizgen/render/html_secret.py). This deters peeking at the
+ * source; it is not security.
+ *
+ * SHA-256 is written out here rather than taken from crypto.subtle, which browsers offer
+ * only in secure contexts (not on a plain http:// page) and only asynchronously.
+ */
+(function () {
+  "use strict";
+
+  var K = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+    0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+    0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+    0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+    0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+    0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+    0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2
+  ];
+  var H0 = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+    0x5be0cd19
+  ];
+  var encoder = new TextEncoder();
+  var decoder = new TextDecoder();
+
+  function ror(x, n) {
+    return (x >>> n) | (x << (32 - n));
+  }
+
+  /** SHA-256 of a Uint8Array, as a Uint8Array of 32 bytes (FIPS 180-4). */
+  function sha256(message) {
+    var length = message.length;
+    var padded = new Uint8Array(((length + 72) >> 6) << 6);
+    padded.set(message);
+    padded[length] = 0x80;
+    var view = new DataView(padded.buffer);
+    view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
+    view.setUint32(padded.length - 4, (length << 3) >>> 0);
+    var h = new Uint32Array(H0);
+    var w = new Uint32Array(64);
+    for (var offset = 0; offset < padded.length; offset += 64) {
+      var i;
+      for (i = 0; i < 16; i++) w[i] = view.getUint32(offset + 4 * i);
+      for (i = 16; i < 64; i++) {
+        var x = w[i - 15];
+        var y = w[i - 2];
+        var s0 = ror(x, 7) ^ ror(x, 18) ^ (x >>> 3);
+        var s1 = ror(y, 17) ^ ror(y, 19) ^ (y >>> 10);
+        w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+      }
+      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+      for (i = 0; i < 64; i++) {
+        var t1 = (k + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) +
+          K[i] + w[i]) | 0;
+        var t2 = ((ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+        k = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+      }
+      h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+    }
+    var out = new Uint8Array(32);
+    var outView = new DataView(out.buffer);
+    for (var j = 0; j < 8; j++) outView.setUint32(4 * j, h[j]);
+    return out;
+  }
+
+  function hex(bytes) {
+    var text = "";
+    for (var i = 0; i < bytes.length; i++) text += (bytes[i] + 0x100).toString(16).slice(1);
+    return text;
+  }
+
+  /** The same steps as quizgen.text.normalize_answer: NFKC, lower case, letters and digits. */
+  function normalizeAnswer(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  function slotHash(salt, slot, response) {
+    return hex(sha256(encoder.encode(salt + "\n" + slot + "\n" + response))).slice(0, 32);
+  }
+
+  /** Decode what html_secret.obfuscate wrote: base64, XOR with a SHA-256 key stream, JSON. */
+  function reveal(salt, encoded) {
+    var binary = atob(encoded);
+    var bytes = new Uint8Array(binary.length);
+    var key = sha256(encoder.encode(salt + "\nreveal"));
+    var block = new Uint8Array(36);
+    block.set(key);
+    var stream = null;
+    for (var i = 0; i < binary.length; i++) {
+      if (i % 32 === 0) {
+        new DataView(block.buffer).setUint32(32, i / 32);
+        stream = sha256(block);
+      }
+      bytes[i] = binary.charCodeAt(i) ^ stream[i % 32];
+    }
+    return JSON.parse(decoder.decode(bytes));
+  }
+
+  /** A typed number as {n: BigInt, e: exponent} (value n * 10^e), or null.
+   * Like quizgen.answers.parse_number: spaces and commas between digits are ignored. */
+  function parseNumber(text) {
+    var cleaned = text.replace(/\s+/g, "").replace(/,/g, "");
+    var m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/.exec(cleaned);
+    if (!m) return null;
+    var whole = m[2], fraction = m[3] || "";
+    if (whole === "" && fraction === "") return null;
+    return {
+      n: BigInt(m[1] + "0" + whole + fraction),
+      e: parseInt(m[4] || "0", 10) - fraction.length
+    };
+  }
+
+  function scaled(number, exponent) {
+    return number.n * BigInt(10) ** BigInt(number.e - exponent);
+  }
+
+  function withinTolerance(response, value, tolerance) {
+    var e = Math.min(response.e, value.e, tolerance.e);
+    var difference = scaled(response, e) - scaled(value, e);
+    if (difference < BigInt(0)) difference = -difference;
+    return difference <= scaled(tolerance, e);
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  var dataElement = document.getElementById("quiz-data");
+  if (!dataElement) return;
+  var data = JSON.parse(dataElement.textContent);
+  var containers = Array.prototype.slice.call(document.querySelectorAll("[data-question-id]"));
+  var checkButton = document.querySelector('[data-action="check"]');
+  var resetButton = document.querySelector('[data-action="reset"]');
+  var scoreElement = document.querySelector("[data-score]");
+  var scoreText = document.querySelector("[data-score-text]");
+  var scoreNote = document.querySelector("[data-score-note]");
+  var announcer = document.querySelector("[data-announce]");
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function announce(message) {
+    // The same message twice in a row is still announced if the text changes a little.
+    announcer.textContent = announcer.textContent === message ? message + "\u00a0" : message;
+  }
+
+  function accepted(question, slot, response) {
+    return response !== "" &&
+      question.slots[slot].indexOf(slotHash(question.salt, slot, response)) !== -1;
+  }
+
+  function setMark(mark, ok) {
+    if (!mark) return;
+    mark.textContent = "";
+    mark.className = "mark " + (ok ? "is-right" : "is-wrong");
+    mark.appendChild(element("span", "", ok ? "✓" : "✗")).setAttribute("aria-hidden", "true");
+    mark.appendChild(element("span", "sr-only", ok ? " correct" : " incorrect"));
+  }
+
+  function markInput(input, ok) {
+    if (!ok) input.setAttribute("aria-invalid", "true");
+  }
+
+  /** Grade one question; mark its slots. Returns whether it is right. */
+  function grade(container, question, secret) {
+    var type = container.getAttribute("data-type");
+    var ok;
+    if (type === "multiple_choice" || type === "true_false") {
+      var checked = container.querySelector('input[type="radio"]:checked');
+      ok = !!checked && accepted(question, 0, checked.value);
+      all(container, 'input[type="radio"]').forEach(function (radio) {
+        var label = radio.closest("label");
+        if (accepted(question, 0, radio.value)) {
+          label.classList.add("is-answer");
+          label.appendChild(element("span", "tag tag-answer", "Correct answer"));
+        } else if (radio.checked) {
+          label.classList.add("is-chosen");
+          label.appendChild(element("span", "tag tag-chosen", "Your answer"));
+        }
+      });
+      return ok;
+    }
+    if (type === "short_answer" || type === "numeric") {
+      var input = container.querySelector("input");
+      ok = accepted(question, 0, normalizeAnswer(input.value));
+      if (!ok && type === "numeric") {
+        var number = parseNumber(input.value);
+        ok = number !== null && withinTolerance(
+          number, parseNumber(secret.value), parseNumber(secret.tolerance));
+      }
+      markInput(input, ok);
+      return ok;
+    }
+    var slots;
+    if (type === "cloze") {
+      slots = all(container, "input.blank").map(function (input, i) {
+        var right = accepted(question, i, normalizeAnswer(input.value));
+        markInput(input, right);
+        return right;
+      });
+    } else if (type === "matching") {
+      slots = all(container, "select").map(function (select, i) {
+        var right = accepted(question, i, select.value);
+        markInput(select, right);
+        return right;
+      });
+    } else if (type === "ordering") {
+      slots = all(container, ".order-item").map(function (item, i) {
+        return accepted(question, i, item.getAttribute("data-value"));
+      });
+    } else {
+      return false;
+    }
+    var marks = all(container, "[data-mark]");
+    slots.forEach(function (right, i) { setMark(marks[i], right); });
+    return slots.every(function (right) { return right; });
+  }
+
+  function showFeedback(container, ok, secret) {
+    var box = container.querySelector("[data-feedback]");
+    box.textContent = "";
+    var verdict = box.appendChild(element("p", "verdict"));
+    verdict.appendChild(element("span", "icon", ok ? "✓" : "✗")).setAttribute("aria-hidden", "true");
+    verdict.appendChild(document.createTextNode(ok ? "Correct" : "Incorrect"));
+    var answer = secret.answer;
+    if (answer.style === "text") {
+      var line = box.appendChild(element("p", "answer"));
+      line.appendChild(element("span", "label", "Answer: "));
+      line.appendChild(document.createTextNode(answer.lines.join(" ")));
+    } else {
+      box.appendChild(element("p", "answer label", "Answer:"));
+      var list = box.appendChild(element(answer.style, "answer-list"));
+      answer.lines.forEach(function (text) { list.appendChild(element("li", "", text)); });
+    }
+    if (answer.also.length) {
+      var also = box.appendChild(element("p", "also"));
+      also.appendChild(element("span", "label", "Also accepted: "));
+      also.appendChild(document.createTextNode(answer.also.join("; ")));
+    }
+    box.appendChild(element("p", "explanation", secret.explanation));
+    var source = box.appendChild(element("figure", "source"));
+    source.appendChild(element("figcaption", "", "From the article"));
+    source.appendChild(element("blockquote", "", secret.source));
+    box.hidden = false;
+  }
+
+  function clearResults() {
+    containers.forEach(function (container) {
+      container.removeAttribute("data-result");
+      var box = container.querySelector("[data-feedback]");
+      box.hidden = true;
+      box.textContent = "";
+      all(container, ".tag").forEach(function (tag) { tag.remove(); });
+      all(container, ".is-answer, .is-chosen").forEach(function (label) {
+        label.classList.remove("is-answer", "is-chosen");
+      });
+      all(container, "[aria-invalid]").forEach(function (input) {
+        input.removeAttribute("aria-invalid");
+      });
+      all(container, "[data-mark]").forEach(function (mark) {
+        mark.textContent = "";
+        mark.className = "mark";
+      });
+    });
+  }
+
+  function check() {
+    clearResults();
+    var correct = 0;
+    containers.forEach(function (container) {
+      var question = data.questions[container.getAttribute("data-question-id")];
+      var secret = reveal(question.salt, question.secret);
+      var ok = grade(container, question, secret);
+      if (ok) correct += 1;
+      container.setAttribute("data-result", ok ? "correct" : "incorrect");
+      showFeedback(container, ok, secret);
+    });
+    var total = containers.length;
+    scoreText.hidden = false;
+    scoreElement.textContent = correct + " / " + total;
+    scoreElement.setAttribute("data-correct", String(correct));
+    scoreElement.setAttribute("data-total", String(total));
+    scoreNote.textContent = correct === total
+      ? " — every answer is right."
+      : " — the questions marked Incorrect show the right answer.";
+    resetButton.hidden = false;
+    try {
+      window.parent.postMessage({
+        type: "quizgen:score",
+        bank: data.bank,
+        version: data.version,
+        correct: correct,
+        total: total
+      }, "*");
+    } catch (error) {
+      // A page that cannot reach its parent still grades.
+    }
+  }
+
+  function reset() {
+    clearResults();
+    all(document, 'input[type="radio"]').forEach(function (radio) { radio.checked = false; });
+    all(document, 'input[type="text"]').forEach(function (input) { input.value = ""; });
+    all(document, "select").forEach(function (select) { select.selectedIndex = 0; });
+    all(document, "ol.order").forEach(function (list) {
+      all(list, ".order-item")
+        .sort(function (x, y) { return x.getAttribute("data-start") - y.getAttribute("data-start"); })
+        .forEach(function (item) { list.appendChild(item); });
+    });
+    scoreText.hidden = true;
+    scoreElement.textContent = "";
+    scoreElement.removeAttribute("data-correct");
+    scoreElement.removeAttribute("data-total");
+    scoreNote.textContent = "";
+    var first = containers.length ? containers[0].querySelector("input, select, button") : null;
+    if (first) first.focus();
+    resetButton.hidden = true;
+    announce("Your answers were cleared.");
+  }
+
+  function move(button) {
+    var item = button.closest(".order-item");
+    var list = item.parentNode;
+    var up = button.getAttribute("data-move") === "up";
+    var text = item.getAttribute("data-value");
+    var neighbour = up ? item.previousElementSibling : item.nextElementSibling;
+    if (!neighbour) {
+      announce(text + " is already " + (up ? "first." : "last."));
+      return;
+    }
+    if (up) list.insertBefore(item, neighbour);
+    else list.insertBefore(neighbour, item);
+    button.focus();
+    var items = all(list, ".order-item");
+    announce(text + ": position " + (items.indexOf(item) + 1) + " of " + items.length + ".");
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var button = target.closest("[data-move]");
+    if (button) move(button);
+  });
+  checkButton.addEventListener("click", check);
+  resetButton.addEventListener("click", reset);
+})();
