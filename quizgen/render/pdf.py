@@ -1,0 +1,283 @@
+"""``pdf``: per version a student copy ``quiz-X.pdf`` and an answer key ``key-X.pdf``; with
+``pack``, ``class-pack.pdf``: every student copy, then every key, each on a new page (on an
+odd page with ``duplex``).
+
+Built with reportlab platypus (see docs/pdf.md). Each file is rendered and yielded before the
+next one is started, so memory stays flat however many versions there are; the class pack is
+its own document, built from the quiz after the per-version files. The same quiz and options
+give byte-identical files (``invariant=1``, no dates, fixed metadata).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+
+from ..model import (
+    Cloze,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    Quiz,
+    ShortAnswer,
+    Version,
+)
+from . import OutputFile, RenderOptions
+from . import pdf_key as key_copy
+from . import pdf_student as student_copy
+from .pdf_flow import GREY, RULE, define_forms
+from .pdf_fonts import BOLD, ITALIC, SANS, describe, fonts_in_use, main_fonts, markup
+
+log = logging.getLogger("quizgen.pdf")
+
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 50.0, 44.0, 54.0
+FOOTER_Y = 30.0
+CREATOR = "quizgen"
+
+
+@dataclass(frozen=True)
+class Copy:
+    """What a page belongs to: one version's student copy or key (``serial`` tells copies
+    apart in a pack). Set on the canvas by the copy's first block."""
+
+    serial: int
+    code: str
+    role: str
+
+
+def _canvas_class(duplex: bool) -> type[Canvas]:
+    class _Canvas(Canvas):
+        """Holds pages back until the end, so every footer can say "Page N of M" of its copy;
+        with ``duplex``, inserts a blank page wherever a copy would start on an even page."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.qg_copy: Copy | None = None
+            self.qg_forms: set[str] = set()
+            self._held: list[tuple[dict, Copy | None]] = []
+
+        def showPage(self) -> None:
+            self._held.append((dict(self.__dict__), self.qg_copy))
+            self._startPage()
+
+        def save(self) -> None:
+            define_forms(self, self.qg_forms)
+            totals: dict[int, int] = {}
+            for _, copy in self._held:
+                if copy is not None:
+                    totals[copy.serial] = totals.get(copy.serial, 0) + 1
+            seen: dict[int, int] = {}
+            physical = 0
+            previous: Copy | None = None
+            for state, copy in self._held:
+                if copy is None:
+                    continue
+                n = seen[copy.serial] = seen.get(copy.serial, 0) + 1
+                if duplex and n == 1 and physical % 2 == 1 and previous is not None:
+                    _footer(self, previous, None, None)  # the back of the last sheet
+                    Canvas.showPage(self)
+                    physical += 1
+                self.__dict__.update(state)
+                _footer(self, copy, n, totals[copy.serial])
+                Canvas.showPage(self)
+                physical += 1
+                previous = copy
+            Canvas.save(self)
+
+    return _Canvas
+
+
+def _footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> None:
+    width = canv._pagesize[0]
+    canv.saveState()
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.5)
+    canv.line(MARGIN_X, FOOTER_Y + 11, width - MARGIN_X, FOOTER_Y + 11)
+    canv.setFillColor(GREY)
+    label = f"Version {copy.code}"
+    canv.setFont(BOLD, 9)
+    canv.drawString(MARGIN_X, FOOTER_Y, label)
+    canv.setFont(SANS, 9)
+    x = MARGIN_X + canv.stringWidth(label, BOLD, 9)
+    if copy.role == "key":
+        canv.drawString(x, FOOTER_Y, " · Answer key")
+    if page is None:
+        canv.drawCentredString(width / 2, canv._pagesize[1] / 2, "This page is left blank.")
+        canv.drawRightString(width - MARGIN_X, FOOTER_Y, f"Version {copy.code} · blank page")
+    else:
+        canv.drawRightString(width - MARGIN_X, FOOTER_Y, f"Page {page} of {total}")
+    canv.restoreState()
+
+
+def _document(
+    buf: io.BytesIO, quiz: Quiz, options: RenderOptions, subject: str, duplex: bool = False
+) -> tuple[BaseDocTemplate, float]:
+    if options.page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
+    main_fonts()  # registered before any style or canvas uses them
+    size = PAGE_SIZES[options.page_size]
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=size,
+        invariant=1,
+        initialFontName=SANS,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=quiz.title,
+        author=CREATOR,
+        subject=subject,
+        creator=CREATOR,
+        lang=quiz.bank.language,
+        displayDocTitle=1,
+        duplex="DuplexFlipLongEdge" if duplex else None,
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, doc.width, doc.height, 0, 0, 0, 0, id="body")
+    doc.addPageTemplates([PageTemplate("page", [frame])])
+    return doc, doc.width
+
+
+def _build(
+    quiz: Quiz,
+    options: RenderOptions,
+    subject: str,
+    parts: list[Callable[[float, int], list]],
+    duplex: bool = False,
+) -> bytes:
+    """A document of one or more copies, each from ``part(width, serial)``, each on a new page."""
+    buf = io.BytesIO()
+    doc, width = _document(buf, quiz, options, subject, duplex)
+    limit = doc.height - 1
+    story: list = []
+    for serial, part in enumerate(parts):
+        if story:
+            story.append(PageBreak())
+        for flowable in part(width, serial):
+            flowable.max_height = limit
+            story.append(flowable)
+    # Flate alone: reportlab's default ASCII85 layer only makes files larger and slower.
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(story, canvasmaker=_canvas_class(duplex))
+    finally:
+        rl_config.useA85 = saved
+    return buf.getvalue()
+
+
+def _student(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
+    return lambda width, serial: student_copy.story(
+        quiz, version, width, Copy(serial, version.code, "student")
+    )
+
+
+def _key(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
+    return lambda width, serial: key_copy.story(
+        quiz, version, width, Copy(serial, version.code, "key")
+    )
+
+
+def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
+    """``quiz-X.pdf`` (student copy) and ``key-X.pdf`` (answer key) of one version."""
+    code = version.code
+    data = _build(quiz, options, f"Version {code}: student copy", [_student(quiz, version)])
+    yield OutputFile(f"quiz-{code}.pdf", "pdf", "student", data, code)
+    data = _build(quiz, options, f"Version {code}: answer key", [_key(quiz, version)])
+    yield OutputFile(f"key-{code}.pdf", "pdf", "key", data, code)
+
+
+def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
+    """With ``options.pack``, ``class-pack.pdf``; warns about characters no font can draw."""
+    warn_missing_glyphs(quiz)
+    if options.pack:
+        parts = [_student(quiz, v) for v in quiz.versions]
+        parts += [_key(quiz, v) for v in quiz.versions]
+        data = _build(
+            quiz,
+            options,
+            "Class pack: every student copy, then every key",
+            parts,
+            duplex=options.duplex,
+        )
+        yield OutputFile("class-pack.pdf", "pdf", "pack", data, None)
+
+
+def render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
+    """Every PDF of the quiz: each version's student copy and key, then the class pack."""
+    for version in quiz.versions:
+        yield from render_version(quiz, version, options)
+    yield from render_shared(quiz, options)
+
+
+def _texts(question: Question) -> Iterator[tuple[str, str]]:
+    """Every text of a question the handouts print, with the face it is printed in."""
+    body = question.body
+    yield question.prompt, SANS
+    yield question.explanation, SANS
+    yield question.source, ITALIC
+    if isinstance(body, MultipleChoice):
+        for text in (body.answer, *body.distractors):
+            yield text, SANS
+            yield text, BOLD
+    elif isinstance(body, (ShortAnswer, Numeric)):
+        for text in (getattr(body, "unit", None) or "", answer_text_of(body), *body.accept):
+            yield text, SANS
+    elif isinstance(body, Cloze):
+        for segment in body.segments:
+            if isinstance(segment, str):
+                yield segment, SANS
+            else:
+                yield segment.answer, BOLD
+                for text in segment.accept:
+                    yield text, SANS
+    elif isinstance(body, Matching):
+        for pair in body.pairs:
+            yield pair.left, SANS
+            yield pair.right, SANS
+        for text in body.distractors:
+            yield text, SANS
+    elif isinstance(body, Ordering):
+        for text in body.items:
+            yield text, SANS
+
+
+def answer_text_of(body: ShortAnswer | Numeric) -> str:
+    return body.answer if isinstance(body, ShortAnswer) else str(body.answer)
+
+
+def warn_missing_glyphs(quiz: Quiz) -> list[str]:
+    """Warn (log ``quizgen.pdf``) once per character that no font in use can draw, naming
+    the first question that has it; returns the warnings."""
+    found: dict[str, str | None] = {}
+    texts: list[tuple[str, str, str | None]] = [(quiz.title, BOLD, None)]
+    texts += [(student_copy.byline(quiz), SANS, None)]
+    seen: set[str] = set()
+    for version in quiz.versions:
+        for item in version.items:
+            if item.id not in seen:
+                seen.add(item.id)
+                texts += [(t, face, item.id) for t, face in _texts(item.question)]
+    for text, face, qid in texts:
+        for ch in markup(text, face)[1]:
+            found.setdefault(ch, qid)
+    messages = []
+    for ch, qid in found.items():
+        where = f"question '{qid}'" if qid else "the quiz title or article line"
+        messages.append(
+            f"quizgen: warning: {where}: no font has a glyph for {describe(ch)} ({ch!r}); "
+            f"it prints as an empty box in the PDFs. Fonts in use: {', '.join(fonts_in_use())}"
+        )
+    for message in messages:
+        log.warning("%s", message)
+    return messages

@@ -1,0 +1,265 @@
+"""Layout primitives of the PDF handouts: styles, a paragraph cache and the ``Block``.
+
+A ``Block`` is laid out once, when it is built, at the frame's width: it holds drawing
+operations at fixed offsets and knows its height, so reportlab only has to place it. A
+question is one block, so it never splits across a page break (only a block taller than a
+whole page may split, between its rows).
+
+Paragraphs are wrapped once for each (text, style, width) and then only drawn: the same
+prompt or choice wraps the same way in every version.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from .pdf_fonts import BOLD, ITALIC, SANS, markup
+
+INK = Color(0.1, 0.1, 0.12)
+GREY = Color(0.38, 0.38, 0.42)
+RULE = Color(0.55, 0.55, 0.6)
+LIGHT = Color(0.93, 0.93, 0.95)
+ACCENT = Color(0.05, 0.33, 0.2)
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles, built once per process (after the fonts are registered)."""
+
+    def style(
+        name: str,
+        font: str = SANS,
+        size: float = 10.5,
+        leading: float = 13.6,
+        color: Color = INK,
+        **kw: Any,
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=leading, textColor=color, **kw
+        )
+
+    return {
+        s.name: s
+        for s in (
+            style("title", BOLD, 17, 21),
+            style("eyebrow", BOLD, 8.5, 11, GREY),
+            style("byline", SANS, 9, 11.5, GREY),
+            style("instructions", SANS, 9.5, 12.5),
+            style("section", BOLD, 11.5, 14),
+            style("section-note", ITALIC, 9.5, 12, GREY),
+            style("prompt", SANS, 10.5, 13.6),
+            style("choice", SANS, 10, 12.6),
+            style("cloze", SANS, 10.5, 21),
+            style("unit", SANS, 10, 12.6),
+            style("answer", SANS, 10, 12.8, ACCENT),
+            style("note", SANS, 9.5, 12.2),
+            style("source", ITALIC, 9, 11.6, GREY),
+            style("grid", SANS, 9, 11),
+        )
+    }
+
+
+@functools.lru_cache(maxsize=8192)
+def para_markup(text: str, style: str, width: float) -> Paragraph:
+    """Paragraph ``text`` markup wrapped at ``width``.
+
+    A memo: the same text, style and width always wrap the same way, so the paragraph is
+    built and wrapped once and then only drawn (the same prompt or choice appears in every
+    version). The cache is bounded, so memory stays flat.
+    """
+    p = Paragraph(text, styles()[style])
+    p.wrap(width, 1e6)
+    return p
+
+
+def para(text: str, style: str, width: float) -> Paragraph:
+    """Plain ``text`` (escaped, with font fallback) wrapped at ``width``."""
+    return para_markup(markup(text, styles()[style].fontName)[0], style, width)
+
+
+def mk(text: str, face: str = SANS) -> str:
+    """Plain ``text`` as markup for a paragraph whose font is ``face``."""
+    return markup(text, face)[0]
+
+
+@functools.cache
+def ascent(style: str) -> float:
+    """Distance from a paragraph's top to its first baseline (as reportlab draws it)."""
+    from reportlab import rl_config
+    from reportlab.pdfbase.pdfmetrics import getAscent
+
+    s = styles()[style]
+    if rl_config.paraFontSizeHeightOffset:
+        return s.fontSize
+    return getAscent(s.fontName, s.fontSize)
+
+
+BUBBLE, DOT = "qgBubble", "qgDot"
+BUBBLE_R = 5.6
+
+
+def define_forms(canv: Any, names: set[str]) -> None:
+    """Define the bubbles ``names`` once per document (pages refer to them as form XObjects,
+    which keeps page streams small and fast to write)."""
+    r = BUBBLE_R
+    for name in sorted(names):
+        canv.beginForm(name, -r - 1, -r - 1, r + 1, r + 1)
+        canv.setLineWidth(0.8)
+        canv.setStrokeColor(INK)
+        canv.setFillColor(INK)
+        canv.circle(0, 0, r, stroke=name == BUBBLE, fill=name == DOT)
+        canv.endForm()
+
+
+class Block(Flowable):
+    """Drawing operations at fixed offsets, laid out top-down; ``y`` grows downwards."""
+
+    def __init__(self, width: float, space_before: float = 0.0) -> None:
+        super().__init__()
+        self.width = width
+        self.height = 0.0
+        self.spaceBefore = space_before
+        self.ops: list[tuple] = []
+        self.breaks: list[float] = []
+        self.mark: Any = None
+        """Set on the canvas when drawn: the copy (student or key of a version) it starts."""
+        self.max_height = sys.float_info.max
+
+    # Building ------------------------------------------------------------------------------
+
+    def para(self, p: Paragraph, x: float, y: float) -> float:
+        """Place a wrapped paragraph with its top at ``y``; returns its bottom."""
+        self.ops.append(("p", y, p, x))
+        bottom = y + p.height
+        self.height = max(self.height, bottom)
+        return bottom
+
+    def text(
+        self,
+        font: str,
+        size: float,
+        x: float,
+        baseline: float,
+        s: str,
+        align: str = "left",
+        color: Color = INK,
+    ) -> None:
+        self.ops.append(("t", baseline - size, font, size, x, baseline, s, align, color))
+
+    def bubble(self, cx: float, cy: float, filled: bool = False) -> None:
+        """A bubble to fill in (``filled``: the key's marked answer), centred at (cx, cy)."""
+        self.ops.append(("c", cy - BUBBLE_R, cx, cy, DOT if filled else BUBBLE))
+
+    def line(self, x1: float, x2: float, y: float, width: float = 0.6, color: Color = INK) -> None:
+        self.ops.append(("l", y, x1, y, x2, y, width, color))
+        self.height = max(self.height, y + width)
+
+    def vline(self, x: float, y1: float, y2: float, width: float = 0.6, color: Color = INK) -> None:
+        self.ops.append(("l", y1, x, y1, x, y2, width, color))
+        self.height = max(self.height, y2)
+
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: Color | None = None,
+        stroke: float = 0.8,
+        radius: float = 0.0,
+    ) -> None:
+        self.ops.append(("r", y, x, y, w, h, fill, stroke, radius))
+        self.height = max(self.height, y + h)
+
+    def grow(self, height: float, breakable: bool = True) -> None:
+        """End a row at ``height``; with ``breakable`` the block may split there."""
+        self.height = max(self.height, height)
+        if breakable:
+            self.breaks.append(self.height)
+
+    # Flowable ------------------------------------------------------------------------------
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        # Only a block taller than a whole page splits, at the lowest row break that fits.
+        if self.height <= self.max_height:
+            return []
+        cut = max((b for b in self.breaks if 0 < b <= aH and b < self.height), default=None)
+        if cut is None:
+            return []
+        first, rest = Block(self.width, self.spaceBefore), Block(self.width)
+        first.mark, first.height, rest.height = self.mark, cut, self.height - cut
+        rest.max_height = self.max_height
+        for op in self.ops:
+            if op[1] < cut:
+                first.ops.append(op)
+            else:
+                rest.ops.append(_shift(op, -cut))
+        rest.breaks = [b - cut for b in self.breaks if b > cut]
+        return [first, rest]
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.mark is not None:
+            canv.qg_copy = self.mark
+        top = self.height
+        for op in self.ops:
+            kind = op[0]
+            if kind == "p":
+                _, y, p, x = op
+                p.drawOn(canv, x, top - y - p.height)
+            elif kind == "t":
+                _, _, font, size, x, baseline, s, align, color = op
+                canv.setFont(font, size)
+                canv.setFillColor(color)
+                draw = {
+                    "left": canv.drawString,
+                    "right": canv.drawRightString,
+                    "center": canv.drawCentredString,
+                }[align]
+                draw(x, top - baseline, s)
+            elif kind == "c":
+                _, _, cx, cy, form = op
+                canv.qg_forms.add(form)
+                canv.saveState()
+                canv.translate(cx, top - cy)
+                canv.doForm(form)
+                canv.restoreState()
+            elif kind == "l":
+                _, _, x1, y1, x2, y2, width, color = op
+                canv.setLineWidth(width)
+                canv.setStrokeColor(color)
+                canv.line(x1, top - y1, x2, top - y2)
+            elif kind == "r":
+                _, _, x, y, w, h, fill, stroke, radius = op
+                if fill is not None:
+                    canv.setFillColor(fill)
+                canv.setStrokeColor(INK)
+                canv.setLineWidth(stroke or 0.1)
+                args = (x, top - y - h, w, h)
+                flags = {"stroke": 1 if stroke else 0, "fill": 1 if fill is not None else 0}
+                if radius:
+                    canv.roundRect(*args, radius, **flags)
+                else:
+                    canv.rect(*args, **flags)
+
+
+def _shift(op: tuple, dy: float) -> tuple:
+    kind = op[0]
+    if kind == "p":
+        return ("p", op[1] + dy, op[2], op[3])
+    if kind == "t":
+        return ("t", op[1] + dy, *op[2:5], op[5] + dy, *op[6:])
+    if kind == "c":
+        return ("c", op[1] + dy, op[2], op[3] + dy, *op[4:])
+    if kind == "l":
+        return ("l", op[1] + dy, op[2], op[3] + dy, op[4], op[5] + dy, *op[6:])
+    return ("r", op[1] + dy, op[2], op[3] + dy, *op[4:])
