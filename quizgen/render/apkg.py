@@ -123,7 +123,9 @@ def _note(card: Flashcard, basic: genanki.Model, cloze: genanki.Model) -> genank
 def _collection(cards: Deck) -> bytes:
     """The package's ``collection.anki2`` (SQLite) as bytes."""
     basic, cloze = note_types()
-    target = genanki.Deck(deck_id(cards.bank_id, cards.name), cards.name)
+    target = genanki.Deck(
+        deck_id(cards.bank_id, cards.name), cards.name, description=field_text(cards.description)
+    )
     for card in cards.cards:
         target.add_note(_note(card, basic, cloze))
     with tempfile.TemporaryDirectory(prefix="quizgen-apkg-") as tmp:

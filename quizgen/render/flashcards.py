@@ -77,6 +77,8 @@ class Deck:
     bank_id: str
     name: str
     cards: tuple[Flashcard, ...]
+    description: str = ""
+    """Where the questions come from, for the deck's overview screen (plain text)."""
 
     @property
     def modified(self) -> int:
@@ -149,7 +151,20 @@ def deck(quiz: Quiz, name: str | None = None) -> Deck:
     cards = tuple(
         flashcard(q, bank_id=bank.id, revised=q.revised or default) for q in questions(quiz)
     )
-    return Deck(bank.id, deck_name(quiz, name), cards)
+    return Deck(bank.id, deck_name(quiz, name), cards, description(quiz))
+
+
+def description(quiz: Quiz) -> str:
+    """``Questions on "<article title>" (<publisher>, <date>). <url>``, from what is known."""
+    article = quiz.bank.article
+    text = f"Questions on “{normalize_space(article.title or quiz.bank.title)}”"
+    about = ", ".join(normalize_space(x) for x in (article.publisher, article.date) if x)
+    if about:
+        text += f" ({about})"
+    text += "."
+    if article.url:
+        text += f" {normalize_space(article.url)}"
+    return text
 
 
 def flashcard(question: Question, *, bank_id: str, revised: str) -> Flashcard:

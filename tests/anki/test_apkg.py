@@ -185,6 +185,21 @@ def test_two_banks_live_side_by_side(tmp_path):
         assert {DECK, "quizgen::Other"} <= names
 
 
+def test_deck_description_names_the_article(tmp_path):
+    article = {
+        "path": "article.txt",
+        "title": "Awk <ward>",
+        "publisher": "P & Q",
+        "date": "2024-01-01",
+        "url": "https://x.example/a?b=1&c=2",
+    }
+    files = build(tmp_path, "bank", tricky(article=article))
+    with collection(tmp_path / "col.anki2") as col:
+        import_apkg(col, files["deck.apkg"])
+        desc = col.decks.by_name(DECK)["desc"]
+        assert plain(desc) == "Questions on “Awk <ward>” (P & Q, 2024-01-01). " + article["url"]
+
+
 def test_mixing_csv_and_package_duplicates_nothing(tmp_path):
     # The same GUIDs in another note type: Anki reports them as conflicting and skips them.
     files = build(tmp_path, "bank")
