@@ -97,7 +97,8 @@ def row(card: Flashcard, deck_name: str) -> list[str]:
         answer = answer_html(card) if card.back_items else f"<b>{answer_html(card)}</b>"
         fields = [front_html(card), f"{answer}<br><br>{extra_html(card)}"]
     else:
-        fields = [cloze_text(card), extra_html(card)]
+        # Built-in Cloze shows only Text on the front: the instruction goes there, above.
+        fields = [f"<i>{field_text(card.front)}</i><br><br>{cloze_text(card)}", extra_html(card)]
     return [NOTE_TYPES[card.kind], deck_name, *fields, " ".join(card.tags), card.guid]
 
 

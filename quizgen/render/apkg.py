@@ -1,8 +1,8 @@
 """``apkg``: ``deck.apkg`` (role ``deck``), an Anki package built with genanki.
 
 The same notes, GUIDs, deck and tags as ``anki-csv``, in quizgen's own note types: ``quizgen``
-(Question, Answer, Explanation, Source) and ``quizgen Cloze`` (Text, Explanation, Source), with
-their own card templates and CSS (``templates/anki-*``).
+(Question, Answer, Explanation, Source) and ``quizgen Cloze`` (Text, Prompt, Explanation,
+Source), with their own card templates and CSS (``templates/anki-*``).
 
 Nothing in the file comes from the clock, so an unchanged bank gives a byte-identical file:
 
@@ -83,7 +83,12 @@ def note_types() -> tuple[genanki.Model, genanki.Model]:
     cloze = genanki.Model(
         CLOZE_MODEL_ID,
         CLOZE_MODEL_NAME,
-        fields=[{"name": "Text"}, {"name": "Explanation"}, {"name": "Source"}],
+        fields=[
+            {"name": "Text"},
+            {"name": "Prompt"},
+            {"name": "Explanation"},
+            {"name": "Source"},
+        ],
         templates=[
             {
                 "name": "Cloze",
@@ -114,7 +119,12 @@ def _note(card: Flashcard, basic: genanki.Model, cloze: genanki.Model) -> genank
         ]
     else:
         model = cloze
-        fields = [cloze_text(card), field_text(card.explanation), field_text(card.source)]
+        fields = [
+            cloze_text(card),
+            field_text(card.front),
+            field_text(card.explanation),
+            field_text(card.source),
+        ]
     return _DatedNote(
         model=model, fields=fields, tags=list(card.tags), guid=card.guid, modified=card.modified
     )

@@ -5,8 +5,9 @@ Quizlet's "Import" box reads ("Between term and definition: Tab", "Between cards
 Quizlet has no way to put a tab or a line break inside a card, so every run of whitespace in
 the text (tabs and line breaks included) becomes one space. Text is plain, not HTML.
 
-The cards are the flashcards of ``anki-csv``: the term is what the card asks (a cloze sentence
-with its blanks as ``_____``), the definition the answer.
+The cards are the flashcards of ``anki-csv``: the term is what the card asks (for a cloze
+question, the instruction and the sentence with its blanks as ``_____``), the definition the
+answer.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _line(text: str) -> str:
 def term(card: Flashcard) -> str:
     """What the card asks, on one line."""
     if card.kind != BASIC:
-        return _line(cloze_blanks_text(card))
+        return _line(f"{card.front} {cloze_blanks_text(card)}")
     if card.front_items:
         return _line(f"{card.front} ({'; '.join(card.front_items)})")
     return _line(card.front)

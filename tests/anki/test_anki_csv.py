@@ -135,7 +135,10 @@ def test_cloze_blanks_are_deletions_and_their_text_is_not_anki_syntax(tmp_path, 
             ("3", "x} y"),
         ]
         filled = re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", note["Text"])
-        assert plain(filled) == 'On {day one}, "A < B & C" met C++::STL in 2027, by x} y.'
+        assert plain(filled) == (
+            'Fill in the blanks.On {day one}, "A < B & C" met C++::STL in 2027, by x} y.'
+        )
+        assert note["Text"].startswith("<i>Fill in the blanks.</i><br><br>On &#123;day one&#125;")
         cards = sorted(note.cards(), key=lambda c: c.ord)
         first = plain(cards[0].question())
         assert "[...]" in first and "STL" not in first and "2027" in first

@@ -46,7 +46,8 @@ def test_import_gives_one_note_per_question_in_quizgen_note_types(tmp_path):
             notetype = note.note_type()
             if q["type"] == "cloze":
                 assert (notetype["id"], notetype["name"]) == (CLOZE_MODEL_ID, "quizgen Cloze")
-                assert list(note.keys()) == ["Text", "Explanation", "Source"]
+                assert list(note.keys()) == ["Text", "Prompt", "Explanation", "Source"]
+                assert plain(note["Prompt"]) == q["prompt"]
             else:
                 assert (notetype["id"], notetype["name"]) == (BASIC_MODEL_ID, "quizgen")
                 assert list(note.keys()) == ["Question", "Answer", "Explanation", "Source"]

@@ -35,7 +35,7 @@ def test_tabs_and_line_breaks_become_spaces_and_quotes_stay_as_typed(tmp_path):
 def test_cloze_matching_and_ordering_cards(tmp_path):
     _, parsed = rows(tmp_path)
     by_term = dict(parsed)
-    cloze = 'On {day one}, "A < B & C" met _____ in _____, by _____.'
+    cloze = 'Fill in the blanks. On {day one}, "A < B & C" met _____ in _____, by _____.'
     assert by_term[cloze] == "C++::STL; 2027; x} y"
     matching = "Match, please: <left> & right (A < B; C & D; E F)"
     assert by_term[matching] == 'A < B → "quoted", yes; C & D → it\'s, fine; E F → [sound:z.mp3]'
