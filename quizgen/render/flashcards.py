@@ -6,8 +6,9 @@ plain-text parts (what the front asks, what the back answers, which note type); 
 escapes them for its own target.
 
 Identity never comes from content: a note's GUID derives from the bank id and the question id,
-so an edited question replaces its old note instead of adding a new one, and its modification
-time comes from the bank's ``revised`` dates, never from the clock.
+so an edited question replaces its old note instead of adding a new one. Its modification
+time comes from the bank, never from the clock: the day from the ``revised`` dates, the time
+of day from the card's content.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ class Flashcard:
     """The content of one note, in plain text.
 
     A ``basic`` card asks ``front`` (followed by the list ``front_items``, if any) and answers
-    ``back`` (followed by ``back_items``, numbered when ``back_numbered``). A ``cloze`` card
-    is the sentence ``cloze``, each ``Blank`` hidden on a card of its own.
+    ``back`` (followed by ``back_items``, numbered when ``back_numbered``). A ``cloze`` note
+    shows ``front`` (the instruction) above the sentence ``cloze``, each ``Blank`` hidden on a
+    card of its own; its ``back`` is the sentence filled in.
     """
 
     question_id: str
