@@ -104,17 +104,20 @@
   }
 
   /** A typed number as {n: BigInt, e: exponent} (value n * 10^e), or null.
-   * Like quizgen.answers.parse_number: spaces and commas between digits are ignored. */
+   * Like quizgen.answers.parse_number (Python's Decimal): spaces and commas between digits
+   * are ignored, and so are underscores; full-width digits count as digits. */
   function parseNumber(text) {
-    var cleaned = text.replace(/\s+/g, "").replace(/,/g, "");
-    var m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/.exec(cleaned);
+    var cleaned = text
+      .replace(/[\uff10-\uff19]/g, function (d) {
+        return String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48);
+      })
+      .replace(/[\s,_]+/g, "");
+    var m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(cleaned);
     if (!m) return null;
     var whole = m[2], fraction = m[3] || "";
-    if (whole === "" && fraction === "") return null;
-    return {
-      n: BigInt(m[1] + "0" + whole + fraction),
-      e: parseInt(m[4] || "0", 10) - fraction.length
-    };
+    var exponent = parseInt(m[4] || "0", 10);
+    if ((whole === "" && fraction === "") || Math.abs(exponent) > 10000) return null;
+    return { n: BigInt(m[1] + "0" + whole + fraction), e: exponent - fraction.length };
   }
 
   function scaled(number, exponent) {
