@@ -1,28 +1,15 @@
-"""Shared fixtures: bank paths, a CLI runner, and one build of the bundled bank per session."""
+"""Shared fixtures: bank paths and one build of each test bank per session.
+
+Helpers live in ``support.py`` (``from support import run_cli``): a module named ``conftest``
+cannot be imported reliably when several folders have one.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-TESTS = Path(__file__).resolve().parent
-BUNDLED_BANK = ROOT / "banks" / "korean-war-70th.yaml"
-SMALL_BANK = TESTS / "banks" / "small.yaml"
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m quizgen ARGS`` in a subprocess; capture text output."""
-    return subprocess.run(
-        [sys.executable, "-m", "quizgen", *args],
-        cwd=cwd or ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+from support import BUNDLED_BANK, SMALL_BANK, run_cli
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUNDLED_BANK
+from support import BUNDLED_BANK
 
 from quizgen.bank import load_bank
 from quizgen.model import QUESTION_TYPES, Cloze, MultipleChoice

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SMALL_BANK, run_cli
+from support import ROOT, SMALL_BANK, run_cli
 
 
 def digest_tree(folder: Path) -> dict[str, str]:

@@ -6,7 +6,7 @@ import json
 import subprocess
 import venv
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_non_editable_install_builds_from_any_folder(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from conftest import BUNDLED_BANK, run_cli
+from support import BUNDLED_BANK, run_cli
 
 from quizgen.bank import load_bank
 from quizgen.lint import LintWarning, lint
