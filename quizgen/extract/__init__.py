@@ -1,0 +1,229 @@
+"""``quizgen extract``: a plain-text news article -> a draft question bank to review.
+
+The pipeline reads one way: clean (paragraphs and sentences, captions and credits left out)
+-> dates -> figures -> people, places and organisations -> quotations and speakers -> draft
+questions -> YAML, checked by the bank loader, written atomically. Plain rules, standard
+library only; the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..bank import ID_RE
+from ..errors import InputError, UsageError
+from .clean import quote_spans, segment
+from .dates import find_dates
+from .facts import Facts, Person
+from .figures import find_figures
+from .names import find_names
+from .questions import slugify, write_questions
+from .quotes import claim_attributions, find_quotes
+from .writer import dump, validated, write
+
+__all__ = ["DraftBank", "extract", "extract_command", "extract_facts", "read_article"]
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DraftBank:
+    """A draft bank: the facts found and the questions written from them."""
+
+    id: str
+    title: str
+    facts: Facts
+    questions: tuple[dict, ...]
+    date: str | None = None
+    """The article's date (``--date``), ISO."""
+
+    @property
+    def description(self) -> str:
+        return (
+            "DRAFT to review: questions written by quizgen extract "
+            "from the article's dates, figures, quotations, people and places. Check every "
+            "question against its source sentence, then edit or delete it before use."
+        )
+
+    def to_data(self, article_path: str) -> dict:
+        """The bank as plain data, ready for YAML; ``article_path`` is relative to the bank."""
+        article: dict = {"path": article_path}
+        if self.facts.headline:
+            article["title"] = self.facts.headline
+        if self.date:
+            article["date"] = self.date
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "language": "en",
+            "article": article,
+            "questions": list(self.questions),
+        }
+
+    def to_yaml(self, article_path: str, article_name: str | None = None) -> str:
+        return dump(self.to_data(article_path), article_name or Path(article_path).name)
+
+
+def _parse_date(date: str | dt.date | None) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise ValueError
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        raise UsageError(f"--date: expected a date YYYY-MM-DD, got '{date}'") from None
+
+
+def extract_facts(text: str, date: str | dt.date | None = None) -> Facts:
+    """Every date, figure, quotation, person and place of ``text``."""
+    today = _parse_date(date)
+    doc = segment(text)
+    spans = [s for p in doc.paragraphs for s in quote_spans(text, p.start, p.end)]
+    dates = find_dates(text, doc.sentences, spans, today=today)
+    figures = find_figures(text, doc.sentences, [(d.start, d.end) for d in dates], spans)
+    names = find_names(text, doc.sentences)
+    quotes = find_quotes(doc, names)
+    people = list(names.people)
+    known = {p.name for p in people}
+    for q in quotes:
+        if q.speaker and q.speaker.kind == "person" and q.speaker.label not in known:
+            known.add(q.speaker.label)
+            start = text.find(q.speaker.label, q.sentence.start, q.sentence.end)
+            people.append(
+                Person(
+                    q.speaker.label,
+                    None,
+                    q.sentence,
+                    max(start, 0),
+                    max(start, 0) + len(q.speaker.label),
+                )
+            )
+    people.sort(key=lambda p: p.start)
+    return Facts(
+        sentences=doc.sentences,
+        dates=tuple(dates),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        people=tuple(people),
+        places=tuple(names.places),
+        skipped=doc.skipped,
+        headline=doc.headline,
+        attributions=claim_attributions(doc, quotes),
+    )
+
+
+def extract(
+    text: str,
+    date: str | dt.date | None = None,
+    *,
+    bank_id: str = "draft",
+    title: str | None = None,
+) -> DraftBank:
+    """Read ``text`` (a plain-text article) and write draft questions from its facts.
+
+    ``date`` (``YYYY-MM-DD``) is the article's date, used to resolve relative dates.
+    """
+    today = _parse_date(date)
+    facts = extract_facts(text, today)
+    questions = write_questions(facts)
+    title = title or facts.headline or "Draft question bank"
+    return DraftBank(bank_id, title, facts, tuple(questions), today.isoformat() if today else None)
+
+
+def read_article(path: Path) -> str:
+    """The article's text; ``InputError`` naming the file when it is not plain UTF-8 text."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise InputError(
+                f"{path}: too large for an article (over {MAX_ARTICLE_BYTES // (1024 * 1024)} MB)"
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an article file") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article file")
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary data (NUL byte), not a plain-text article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            f"{path}:{line}:{column}: not valid UTF-8 text (byte "
+            f"0x{data[exc.start]:02x}); save the article as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{path}: the article is empty")
+    return text
+
+
+def _title_from_name(stem: str) -> str:
+    words = [w for w in re.split(r"[\s_\-]+", stem) if w]
+    return " ".join(w[:1].upper() + w[1:] for w in words) or "Draft question bank"
+
+
+def _relative(article: Path, bank_folder: Path) -> str:
+    try:
+        rel = os.path.relpath(article.resolve(), bank_folder.resolve())
+    except ValueError:  # another drive (Windows): only an absolute path works
+        return article.resolve().as_posix()
+    return Path(rel).as_posix()
+
+
+def extract_command(args: argparse.Namespace) -> int:
+    """``quizgen extract ARTICLE [-o BANK.yaml] [--date D] [--id ID] [--title T]``."""
+    article = Path(args.article)
+    text = read_article(article)
+    bank_id = getattr(args, "id", None) or slugify(article.stem, limit=60) or "draft"
+    if not ID_RE.match(bank_id):
+        raise UsageError(f"--id: '{bank_id}' must be lowercase letters, digits, '-' or '_'")
+    output = Path(args.output) if getattr(args, "output", None) else None
+    if output is not None and output.exists() and output.resolve() == article.resolve():
+        raise InputError(f"-o {output}: is the article itself; choose another file name")
+    draft = extract(
+        text, getattr(args, "date", None), bank_id=bank_id, title=getattr(args, "title", None)
+    )
+    if not draft.questions:
+        raise InputError(
+            f"{article}: found no dates, figures, quotations, people or places to "
+            "write questions from"
+        )
+    if not getattr(args, "title", None) and not draft.facts.headline:
+        draft = DraftBank(
+            draft.id, _title_from_name(article.stem), draft.facts, draft.questions, draft.date
+        )
+    folder = output.parent if output is not None else Path.cwd()
+    data, dropped = validated(draft.to_data(_relative(article, folder)), article)
+    write(dump(data, article.name), output)
+    f = draft.facts
+    where = str(output) if output is not None else "standard output"
+    print(
+        f"quizgen: wrote a draft of {len(data['questions'])} questions to {where} from "
+        f"{len(f.dates)} dates, {len(f.figures)} figures, {len(f.quotes)} quotations, "
+        f"{len(f.people)} people and {len(f.places)} places; review it before use",
+        file=sys.stderr,
+    )
+    if dropped:
+        print(
+            f"quizgen: left out {len(dropped)} question(s) that did not validate: "
+            f"{', '.join(dropped)}",
+            file=sys.stderr,
+        )
+    return 0

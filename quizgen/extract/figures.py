@@ -1,0 +1,166 @@
+"""Figures: every number with what it counts, written in digits or words, with its qualifier.
+
+``520,000 North Koreans``, ``more than 10 stories``, ``three summits``, ``about 1,200 affiliate
+stations``, ``7.2 million``, ``the 70th anniversary``, ``a three-year war``. Numbers that are
+part of a name or code (``M-26``, ``24th Infantry Regiment``, ``COVID-19``), times and the
+numbers inside dates are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .facts import Figure, Sentence
+from .lexicon import QUALIFIERS, SCALES, TENS, UNITS
+
+STOP_WORDS = frozenset(
+    """
+the a an and or but nor of in on at to for from by with without into onto over under about
+after before since until during between among against per than as that which who whom whose
+what when where while if because so then also still only just even yet already more most less
+least very too not no is are was were be been being has have had do does did will would shall
+should can could may might must it its they them their he him his she her we us our you your
+i me my this these those there here each every all both either neither other another such same
+some any many much few several own up down out off away back again ago later earlier now
+across around through toward towards near via like said says say died killed paid met made took
+gave went came left held told saw became began brought fought won lost led sent spent kept stood
+ran got put set hit cut let remain remained agreed
+""".split()
+)
+"""Words that end the phrase a number counts (a verb, preposition or pronoun follows)."""
+
+_WORD_UNITS = "|".join(sorted(UNITS, key=len, reverse=True))
+_WORD_TENS = "|".join(TENS)
+_WORD_NUMBER = rf"(?:{_WORD_TENS})(?:-(?:{_WORD_UNITS}))?|a\s+dozen|(?:{_WORD_UNITS})"
+_QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+FIGURE_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUALIFIER})\s+)?"
+    r"(?P<num>(?P<cur>[$€£¥])?"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<words>(?i:{_WORD_NUMBER})))"
+    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b|(?:m|bn|k)\b)?"
+    r"(?P<ord>st|nd|rd|th)?\b"
+    r"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b)?)",
+    re.IGNORECASE,
+)
+_HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>[a-z]+)(?:-(?:old|long|strong|wide|high))?\b")
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+_SCALE_ABBREV = {"m": "million", "bn": "billion", "k": "thousand"}
+_ONE_SKIP = {"of", "another", "day", "time", "way", "hand", "side", "thing", "point", "by"}
+
+
+def word_value(words: str) -> Decimal:
+    """``three`` -> 3, ``twenty-five`` -> 25, ``a dozen`` -> 12."""
+    w = re.sub(r"\s+", " ", words.lower())
+    if w == "a dozen":
+        return Decimal(12)
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        return Decimal(TENS[tens] + UNITS[unit])
+    return Decimal(TENS.get(w, UNITS.get(w, 0)))
+
+
+def _value(m: re.Match) -> Decimal:
+    if m.group("digits"):
+        value = Decimal(m.group("digits").replace(",", ""))
+    else:
+        value = word_value(m.group("words"))
+    scale = (m.group("scale") or "").strip().lower()
+    if scale:
+        value *= SCALES[_SCALE_ABBREV.get(scale, scale)]
+    return value
+
+
+def _counted(text: str, pos: int, limit: int) -> tuple[str, int]:
+    """The words after a number that say what it counts, and where they end."""
+    words: list[re.Match] = []
+    while len(words) < 3:
+        m = _NEXT_WORD_RE.match(text, pos, limit)
+        if not m:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if low in STOP_WORDS or low.endswith("ly") or low.endswith(("'s", "’s")):
+            break
+        if words and w[:1].isupper() and not words[-1].group("w")[:1].isupper():
+            break
+        words.append(m)
+        pos = m.end()
+    while words and words[-1].group("w").lower().endswith("ed") and len(words[-1].group("w")) > 3:
+        words.pop()
+    if not words:
+        return "", pos
+    return text[words[0].start("w") : words[-1].end()], words[-1].end()
+
+
+def _excluded(text: str, m: re.Match) -> bool:
+    start, end = m.start("num"), m.end("num")
+    before = text[start - 1] if start else " "
+    before2 = text[start - 2] if start > 1 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or (before in "-/" and before2.isalpha()) or before in "#№":
+        return True
+    if after.isalpha() or (after in ":/" and text[end + 1 : end + 2].isdigit()):
+        return True
+    if after == "-" and text[end + 1 : end + 2].isdigit():
+        return True
+    if m.group("digits") and m.group("ord") and re.match(r"\s+[A-Z]", text[end : end + 2]):
+        return True  # 24th Infantry Regiment: part of a name
+    return False
+
+
+def find_figures(
+    text: str,
+    sentences: Iterable[Sentence],
+    taken: Iterable[tuple[int, int]],
+    quotes: Iterable[tuple[int, int]] = (),
+) -> list[Figure]:
+    """Every figure in ``sentences`` outside the ``taken`` spans (dates), in order."""
+    taken = sorted(taken)
+    quotes = tuple(quotes)
+    out: list[Figure] = []
+    for sentence in sentences:
+        for m in FIGURE_RE.finditer(text, sentence.start, sentence.end):
+            start, end = m.start("num"), m.end("num")
+            if any(s < end and start < e for s, e in taken) or _excluded(text, m):
+                continue
+            words = m.group("words")
+            ordinal = bool(m.group("ord"))
+            if ordinal and not m.group("digits"):
+                continue
+            pos = end
+            hyphen = _HYPHEN_UNIT_RE.match(text, end, sentence.end)
+            if hyphen and not m.group("pct"):
+                unit, pos = hyphen.group("unit"), hyphen.end()
+            elif m.group("pct"):
+                unit = "percent"
+            else:
+                unit, pos = _counted(text, end, sentence.end)
+            if m.group("cur"):
+                unit = (_CURRENCIES[m.group("cur")] + " " + unit).strip()
+            if words and (
+                not unit or (words.lower() == "one" and unit.split()[0].lower() in _ONE_SKIP)
+            ):
+                continue
+            qual = re.sub(r"\s+", " ", m.group("qual")).lower() if m.group("qual") else None
+            fstart = m.start("qual") if qual else start
+            out.append(
+                Figure(
+                    text=text[fstart : max(pos, end)],
+                    start=fstart,
+                    end=max(pos, end),
+                    sentence=sentence,
+                    number=text[start:end],
+                    number_start=start,
+                    number_end=end,
+                    value=_value(m),
+                    unit=unit,
+                    qualifier=qual,
+                    ordinal=ordinal,
+                    words=bool(words),
+                    in_quote=any(o < start < c for o, c in quotes),
+                )
+            )
+    return out

@@ -1,0 +1,323 @@
+"""People with their roles, places and organisations, found from runs of capitalised words.
+
+A person is a run of two to four name words with a role before it (``US Secretary of Defence
+Mark Esper``, ``his South Korean counterpart Jeong Kyeong-doo``, ``the South's President Moon
+Jae-in``), or a speaker named where a quotation is attributed. A place is a known country or
+city, a name ending in a site word (``Demilitarized Zone``, ``Korean Peninsula``), or a name
+right after ``in``/``at``/``near``. A name followed by ``newspaper``, ``agency``... or holding
+a word like ``Daily``, ``Ministry`` is an organisation, never a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .facts import Person, Place, Sentence
+from .lexicon import (
+    CITIES,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    EVENT_WORDS,
+    MONTH_NAMES,
+    ORG_NOUNS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    SITE_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+
+_TOKEN = (
+    r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*|'[A-Z][a-z]+|[A-Z]+(?:-[A-Z]{2,})*)"
+    r"|[A-Z]\.(?:[A-Z]\.)+)"
+)
+CHAIN_RE = re.compile(
+    rf"(?<![\w-]){_TOKEN}(?:(?:[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_TOKEN})*"
+    r"(?P<poss>['’]s\b|(?<=s)['’](?!\w))?"
+)
+_LEADING = {
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "At",
+    "In",
+    "On",
+    "For",
+    "With",
+    "From",
+    "By",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "Recent",
+    "Communist",
+    "Former",
+    "Then",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Both",
+    "Some",
+}
+_NOT_NAMES = {n.lower() for n in (*MONTH_NAMES, *WEEKDAYS)} | {"god", "i"}
+_COMPASS = {
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Central",
+}
+_PLACE_PREP_RE = re.compile(
+    r"(?:\b(?:in|at|near|outside|from|to|of|across|around)[ \t]+"
+    r"(?:the[ \t]+)?$)"
+)
+_ALL_PLACES = {**{c: c for c in COUNTRIES}, **{c: c for c in CITIES}, **COUNTRY_ALIASES}
+_PLACE_KIND = {**{c: "country" for c in COUNTRIES}, **{c: "city" for c in CITIES}}
+_MAX_PLACE_WORDS = max(len(p.split()) for p in _ALL_PLACES)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A run of capitalised words within one sentence."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    possessive: bool
+    sentence: Sentence
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class Names:
+    """What the name rules found: people, places and organisations, with every mention."""
+
+    people: list[Person] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    orgs: dict[str, int] = field(default_factory=dict)
+    """Organisation name -> index of the sentence of its first mention."""
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """(sentence index, offset, kind, label) of every mention, in order: kind is ``person``,
+    ``org`` or ``place``."""
+
+    def person(self, name: str) -> Person | None:
+        """The person ``name`` (or one of their aliases) stands for."""
+        for p in self.people:
+            if name == p.name or name in p.aliases:
+                return p
+        return None
+
+
+def chains(text: str, sentence: Sentence) -> list[Chain]:
+    """Runs of capitalised words in ``sentence``; leading function words are dropped."""
+    out = []
+    for m in CHAIN_RE.finditer(text, sentence.start, sentence.end):
+        raw = m.group()
+        if m.group("poss"):
+            raw = raw[: -len(m.group("poss"))]
+        words = re.split(r"[ \t]+", raw)
+        start = m.start()
+        while words and words[0] in _LEADING:
+            start += len(words[0])
+            start = _skip_space(text, start)
+            words = words[1:]
+        if words and words[0] in ("of", "the"):
+            continue
+        if words:
+            out.append(
+                Chain(tuple(words), start, m.start() + len(raw), bool(m.group("poss")), sentence)
+            )
+    return out
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"[ \t]+([a-z]+)", text[pos : pos + 40])
+    return m.group(1) if m else ""
+
+
+def place_in(words: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """(first, last, canonical name) of the longest known place among ``words``."""
+    best = None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + _MAX_PLACE_WORDS), i, -1):
+            name = " ".join(words[i:j])
+            if name in _ALL_PLACES and (best is None or j - i > best[1] - best[0]):
+                best = (i, j, _ALL_PLACES[name])
+                break
+    return best
+
+
+def _is_org(chain: Chain, text: str) -> bool:
+    lowered = {w.lower() for w in chain.words}
+    return bool(lowered & ORG_WORDS) or _next_word(text, chain.end) in ORG_NOUNS
+
+
+def _role_before(text: str, chain: Chain, name_first: int) -> str | None:
+    """The role written before a name: title words in the chain, then words to the left."""
+    role_words = list(chain.words[:name_first])
+    pos = chain.start
+    left = text[chain.sentence.start : pos]
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", left)
+    for tok in reversed(tokens):
+        low = tok.lower()
+        if low in ROLE_NOUNS or (
+            tok[:1].isupper() and low not in ("the", "a", "an") and not tok.endswith(("'s", "’s"))
+        ):
+            role_words[0:0] = [tok]
+            continue
+        if tok.endswith(("'s", "’s")) and tok[:1].isupper():
+            role_words[0:0] = [tok]
+            continue
+        if low == "the" and role_words and role_words[0].endswith(("'s", "’s")):
+            role_words[0:0] = [tok]
+        break
+    while role_words and role_words[-1] == "of":
+        role_words.pop()
+    if not any(w.lower() in ROLE_NOUNS for w in role_words):
+        return None
+    return " ".join(role_words)
+
+
+def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person | None:
+    words = chain.words
+    if len(words) == 1 and known.person(words[0]):
+        return None
+    first = len(words)
+    while first > 0 and words[first - 1].lower() not in TITLE_WORDS:
+        first -= 1
+    name = words[first:]
+    if not 1 <= len(name) <= 4 or _is_org(chain, text):
+        return None
+    if any(w.lower() in _NOT_NAMES | EVENT_WORDS | SITE_WORDS or w.isupper() for w in name):
+        return None
+    if place_in(name):
+        return None
+    role = _role_before(text, chain, first)
+    if role is None and (not speaker or len(name) < 2):
+        return None
+    if len(name) == 1 and role is None:
+        return None
+    full = " ".join(name)
+    name_start = chain.end - len(full)
+    aliases = tuple(dict.fromkeys(w for w in (name[0], name[-1]) if w != full))
+    return Person(full, role, chain.sentence, name_start, chain.end, aliases)
+
+
+def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, int]]:
+    """(name, kind, start, end) of the places a chain names."""
+    words = chain.words
+    if words[-1].lower() in SITE_WORDS or _next_word(text, chain.end) in SITE_WORDS:
+        if len(words) > 1 or _next_word(text, chain.end) in SITE_WORDS:
+            return [(" ".join(words), "site", chain.start, chain.end)]
+    if all(w in _COMPASS for w in words):
+        return []
+    found = []
+    for w in words:
+        if "-" in w and w.split("-")[0].isupper():
+            for part in w.split("-"):
+                if part in _ALL_PLACES:
+                    found.append((_ALL_PLACES[part], "country", chain.start, chain.end))
+    hit = place_in(words)
+    if hit:
+        canonical = hit[2]
+        found.append((canonical, _PLACE_KIND.get(canonical, "country"), chain.start, chain.end))
+        return found
+    if found:
+        return found
+    before = text[max(chain.sentence.start, chain.start - 16) : chain.start]
+    nxt = _next_word(text, chain.end)
+    if (
+        _PLACE_PREP_RE.search(before)
+        and not chain.possessive
+        and len(words) <= 3
+        and not _is_org(chain, text)
+        and not names.person(words[0])
+        and not any(w.lower() in _NOT_NAMES | EVENT_WORDS | TITLE_WORDS for w in words)
+        and not words[-1].endswith(("an", "ese", "ish"))
+        and nxt not in ORG_NOUNS
+        and (not nxt or nxt in SITE_WORDS or nxt in ("and", "or", "near", "on", "in"))
+    ):
+        return [(" ".join(words), "city", chain.start, chain.end)]
+    return []
+
+
+def find_names(
+    text: str, sentences: Iterable[Sentence], *, speakers: Iterable[tuple[int, int]] = ()
+) -> Names:
+    """People, places and organisations of ``sentences``, with their mentions in order.
+
+    ``speakers`` are spans where a quotation is attributed: a two-word name there is a
+    person even without a role.
+    """
+    names = Names()
+    speakers = tuple(speakers)
+    seen_places: set[str] = set()
+    for sentence in sentences:
+        for chain in chains(text, sentence):
+            if _is_org(chain, text):
+                org = chain.text
+                if org.endswith(("an", "ese", "ish")) and _next_word(text, chain.end):
+                    org = f"{org} {_next_word(text, chain.end)}"
+                names.orgs.setdefault(org, sentence.index)
+                names.mentions.append((sentence.index, chain.start, "org", org))
+                continue
+            if chain.text in names.orgs:
+                names.mentions.append((sentence.index, chain.start, "org", chain.text))
+                continue
+            in_speaker = any(s <= chain.start and chain.end <= e for s, e in speakers)
+            person = _person(text, chain, names, speaker=in_speaker)
+            if person is not None and names.person(person.name) is None:
+                names.people.append(person)
+            known = person or (names.person(chain.words[-1]) if len(chain.words) == 1 else None)
+            if known is not None:
+                names.mentions.append(
+                    (
+                        sentence.index,
+                        chain.start,
+                        "person",
+                        names.person(known.name).name if names.person(known.name) else known.name,
+                    )
+                )
+                continue
+            for name, kind, s, e in _place(text, chain, names):
+                names.mentions.append((sentence.index, s, "place", name))
+                if name not in seen_places:
+                    seen_places.add(name)
+                    names.places.append(Place(name, kind, text[s:e], sentence, s, e))
+    return names

@@ -1,0 +1,362 @@
+"""Quotations and who said them.
+
+Attribution forms: ``"...," X said`` and ``"...," said X``; ``X said in a joint statement``;
+``X said: "..."``; a partial quotation inside reported speech (``relations "can turn into a
+house of cards", the paper said``); ``it said`` / ``he said`` resolved to the most recent
+fitting subject (``it``: an organisation, such as a newspaper named in the previous sentence);
+``the statement read`` / ``the editorial read`` resolved to whoever issued that statement or
+editorial; ``an editorial asserting ...`` and ``with the caption reading: ...`` to the
+sentence's subject; ``adding: "..."`` to the clause's speaker; a second quotation with no
+attribution to the quotation before it; a quotation continued in the next paragraph to the
+same speaker. Quoted phrases of one or two words (scare quotes, titles) are not quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..text import normalize_space
+from .clean import Document, quote_spans
+from .facts import Quote, Sentence, Speaker
+from .lexicon import DOCUMENTS, PARTICIPLE_VERBS, SPEECH_VERBS
+from .names import Names, chains
+
+_VERB_RE = re.compile(r"\b(?P<verb>" + "|".join(SPEECH_VERBS + PARTICIPLE_VERBS) + r")\b")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,.;:Q]{2,80})")
+_DOC_AFTER_RE = re.compile(
+    r"[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:in|on)[ \t]+(?:a|an|the|its|his|her|"
+    r"their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<doc>" + "|".join(DOCUMENTS) + r")\b"
+)
+_NP_AFTER_RE = re.compile(
+    r"[ \t]+(?P<np>(?:(?:the|a|an|his|her|its|their)[ \t]+)?"
+    r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*)*)"
+)
+_LEAD_WORDS = re.compile(r"^(?:(?:and|but|including|with|while|as|in|which|who)\s+)+", re.I)
+_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Clause:
+    verb_start: int
+    verb_end: int
+    np: str
+    np_start: int
+    participle: bool
+    doc: str | None
+
+
+def _mask(text: str, sentence: Sentence, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text[sentence.start : sentence.end])
+    for o, c in spans:
+        for i in range(max(o, sentence.start), min(c + 1, sentence.end)):
+            chars[i - sentence.start] = "Q"
+    return "".join(chars)
+
+
+def _clauses(masked: str, base: int) -> list[_Clause]:
+    out = []
+    for m in _VERB_RE.finditer(masked):
+        verb = m.group("verb")
+        participle = verb in PARTICIPLE_VERBS
+        left = masked[: m.start()]
+        cut = max(left.rfind(ch) for ch in ",;:(—Q")
+        np_start = cut + 1
+        np = left[np_start:]
+        stripped = _LEAD_WORDS.sub("", np.strip())
+        np_start += len(np) - len(np.lstrip()) + (len(np.strip()) - len(stripped))
+        np = stripped.strip()
+        if len(np.split()) > 16:
+            continue
+        doc = None
+        if not participle:
+            d = _DOC_AFTER_RE.match(masked, m.end())
+            doc = d.group("doc") if d else None
+            if not np:
+                after = _NP_AFTER_RE.match(masked, m.end())
+                if after:
+                    np, np_start = after.group("np"), after.start("np")
+        if not np and not participle:
+            continue
+        out.append(_Clause(base + m.start(), base + m.end(), np, base + np_start, participle, doc))
+    for m in _ACCORDING_RE.finditer(masked):
+        np = m.group("np").strip()
+        out.append(
+            _Clause(base + m.start(), base + m.start(), np, base + m.start("np"), False, None)
+        )
+    return out
+
+
+@dataclass
+class _Context:
+    """What attribution remembers while it reads the article in order."""
+
+    text: str
+    names: Names
+    history: list[tuple[int, Speaker]]
+    docs: dict[str, Speaker]
+
+    def pronoun(self, word: str, sentence: int) -> Speaker | None:
+        kinds = {
+            "it": ("org", "place"),
+            "he": ("person",),
+            "she": ("person",),
+            "i": ("person",),
+        }.get(word, ("people", "org", "other"))
+        earlier = [(i, s) for i, s in self.history if i < sentence]
+        for kind in kinds:
+            for i, speaker in reversed(earlier):
+                if sentence - i > 5:
+                    break
+                if speaker.kind == kind:
+                    return speaker
+        return None
+
+    def named(self, start: int, end: int, sentence: Sentence) -> Speaker | None:
+        """The speaker a stretch of article text names, if it names one."""
+        phrase = self.text[start:end].strip()
+        span = Sentence(sentence.index, phrase, start, end, sentence.paragraph)
+        found = chains(self.text, span)
+        people = []
+        for chain in found:
+            for p in self.names.people:
+                if chain.text.endswith(p.name) or chain.text in (p.name, *p.aliases):
+                    if p.name not in people:
+                        people.append(p.name)
+        if people:
+            kind = "person" if len(people) == 1 else "people"
+            return Speaker(" and ".join(people), kind, phrase)
+        for chain in found:
+            if chain.text in self.names.orgs:
+                return Speaker(chain.text, "org", phrase)
+        for chain in found:
+            for org in self.names.orgs:
+                if not chain.possessive and org.rsplit(" ", 1)[0] == chain.text:
+                    return Speaker(org, "org", phrase)
+        places = [
+            c
+            for c in found
+            if any(m[3] for m in self.names.mentions if m[2] == "place" and c.start <= m[1] < c.end)
+        ]
+        if found and len(places) == len(found):
+            label = re.sub(r"^[Tt]he\s+", "", phrase)
+            return Speaker(label, "place", phrase)
+        if len(found) == 1 and len(found[0].words) >= 2 and not found[0].possessive:
+            return Speaker(found[0].text, "person", phrase)
+        return None
+
+    def subject(self, sentence: Sentence) -> Speaker | None:
+        """Who a sentence is about: its leading names, else the first name in it."""
+        found = chains(self.text, sentence)
+        if not found:
+            return None
+        lead = re.match(
+            r"\s*(?:(?:But|And|Yet|So|However|Meanwhile),?\s+)?(?:[Tt]he\s+)?", sentence.text
+        ).end()
+        start = sentence.start + lead
+        if found[0].start == start:
+            end = found[0].end
+            for chain in found[1:]:
+                if re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[end : chain.start]):
+                    end = chain.end
+                else:
+                    break
+            speaker = self.named(start, end, sentence)
+            if speaker:
+                return speaker
+        for kind in ("org", "person", "place"):
+            for chain in found:
+                speaker = self.named(chain.start, chain.end, sentence)
+                if speaker and speaker.kind.startswith(kind[:4]):
+                    return speaker
+        return None
+
+
+def _resolve(clause: _Clause, sentence: Sentence, ctx: _Context) -> tuple[Speaker | None, str]:
+    np = clause.np
+    words = re.findall(r"[\w'’-]+", np)
+    if not words:
+        return None, "none"
+    low = np.lower()
+    if low in _PRONOUNS:
+        found = ctx.pronoun(low, sentence.index)
+        return (replace(found, phrase=np) if found else None), f"pronoun '{low}'"
+    head = words[-1].lower()
+    if head in DOCUMENTS:
+        owner_end = clause.np_start + np.lower().rfind(head)
+        owner = ctx.named(clause.np_start, owner_end, sentence)
+        if owner is not None:
+            return owner, f"the {head}'s owner"
+        if words[0].lower() not in ("a", "an") and head in ctx.docs:
+            return replace(ctx.docs[head], phrase=np), f"the {head} named before"
+        subject = ctx.subject(sentence)
+        if subject is not None:
+            ctx.docs[head] = subject
+            subject = replace(subject, phrase=np)
+        return subject, f"the sentence's subject issued the {head}"
+    speaker = ctx.named(clause.np_start, clause.np_start + len(np), sentence)
+    if speaker is None:
+        label = re.sub(r"^(?:But|And)\s+", "", np)
+        speaker = Speaker(label, "other", np)
+    if clause.doc:
+        ctx.docs[clause.doc] = speaker
+    return speaker, "attributed in the sentence"
+
+
+def _pick(clauses: list[_Clause], open_: int, close: int) -> _Clause | None:
+    best, best_d = None, None
+    for c in clauses:
+        if c.verb_start >= close:
+            d = min(c.np_start, c.verb_start) - close
+        elif c.verb_end <= open_:
+            d = open_ - c.verb_end
+        else:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def _clean_quote(text: str) -> str:
+    return text.strip().rstrip(",").strip()
+
+
+def find_quotes(doc: Document, names: Names) -> list[Quote]:
+    """Every quotation of ``doc`` with its speaker, in order of appearance."""
+    text = doc.text
+    history: list[tuple[int, Speaker]] = []
+    ctx = _Context(text, names, history, {})
+    mentions = sorted(names.mentions)
+    mi = 0
+    out: list[Quote] = []
+    prev_paragraph_quotes: list[Quote] = []
+    prev_continued = False
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    for para in doc.paragraphs:
+        spans = quote_spans(text, para.start, para.end)
+        para_quotes: list[Quote] = []
+        for sentence in by_paragraph.get(para.index, []):
+            while mi < len(mentions) and mentions[mi][0] < sentence.index:
+                _, _, kind, label = mentions[mi]
+                history.append((mentions[mi][0], Speaker(label, kind, label)))
+                mi += 1
+            inside = [(o, c) for o, c in spans if sentence.start <= o < sentence.end]
+            if not inside:
+                continue
+            clauses = _clauses(_mask(text, sentence, inside), sentence.start)
+            resolved: dict[int, tuple[Speaker | None, str]] = {}
+            for o, c in inside:
+                clause = _pick(clauses, o, c)
+                if clause is not None and not (clause.participle and not clause.np):
+                    resolved[o] = _resolve(clause, sentence, ctx)
+            for o, c in inside:
+                clause = _pick(clauses, o, c)
+                if clause is not None and clause.participle and not clause.np:
+                    others = [v for v in resolved.values() if v[0] is not None]
+                    resolved[o] = (
+                        (others[-1][0], "continues the clause") if others else (None, "none")
+                    )
+            for o, c in inside:
+                content = _clean_quote(text[o + 1 : c])
+                closed = c < para.end
+                speaker, rule = resolved.get(o, (None, "none"))
+                if speaker is None:
+                    speaker, rule = _fallback(
+                        o,
+                        sentence,
+                        para_quotes,
+                        prev_paragraph_quotes,
+                        prev_continued and o == para.start,
+                        ctx,
+                        text,
+                    )
+                if len(content.split()) < _MIN_WORDS:
+                    continue
+                intro = text[sentence.start : o].rstrip()[-1:]
+                partial = o > sentence.start and intro != ":" and not content[:1].isupper()
+                quote = Quote(
+                    content,
+                    o + 1,
+                    c if closed else para.end,
+                    sentence,
+                    speaker,
+                    partial,
+                    rule,
+                    continued=not closed,
+                )
+                para_quotes.append(quote)
+                if speaker is not None:
+                    history.append((sentence.index, speaker))
+        if para_quotes and prev_continued and prev_paragraph_quotes:
+            _back_fill(out, prev_paragraph_quotes[-1], para_quotes[0])
+        out.extend(para_quotes)
+        prev_continued = bool(para_quotes) and para_quotes[-1].continued
+        prev_paragraph_quotes = para_quotes
+    return out
+
+
+def _fallback(
+    open_: int,
+    sentence: Sentence,
+    para_quotes: list[Quote],
+    prev_quotes: list[Quote],
+    continuing: bool,
+    ctx: _Context,
+    text: str,
+) -> tuple[Speaker | None, str]:
+    if continuing and prev_quotes and prev_quotes[-1].speaker:
+        return prev_quotes[-1].speaker, "continued from the previous paragraph"
+    if para_quotes and para_quotes[-1].speaker:
+        return para_quotes[-1].speaker, "same speaker as the quotation before"
+    if open_ > sentence.start:
+        subject = ctx.subject(sentence)
+        if subject is not None:
+            return subject, "the sentence's subject"
+    if prev_quotes and prev_quotes[-1].speaker and open_ == sentence.start:
+        return prev_quotes[-1].speaker, "follows the previous paragraph's quotation"
+    return None, "none"
+
+
+def _back_fill(out: list[Quote], before: Quote, after: Quote) -> None:
+    """A quotation continued in the next paragraph: the later part's speaker names both."""
+    if before.speaker is None and after.speaker is not None:
+        for i in range(len(out) - 1, -1, -1):
+            if out[i] is before:
+                out[i] = replace(
+                    before, speaker=after.speaker, rule="continued in the next paragraph"
+                )
+                break
+
+
+_CLAIM_VERBS = (
+    r"(?:puts|put|says|said|estimates|estimated|reports|reported|claims|claimed|"
+    r"counts|counted|believes|told|tells|insists|insisted|warned|warns|added)"
+)
+_CLAIM_LEAD_RE = re.compile(
+    r"\s*(?:According\s+to\s+(?P<acc>[^,;:\"“]{2,80}),"
+    rf"|(?P<np>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){{0,5}}?)[ \t]+{_CLAIM_VERBS}\b)"
+)
+_CLAIM_TAIL_RE = re.compile(rf",[ \t]+(?P<np>[\w'’ -]{{2,60}}?)[ \t]+{_CLAIM_VERBS}\.?$")
+
+
+def claim_attributions(doc: Document, quotes: Sequence[Quote]) -> dict[int, str]:
+    """Sentence index -> who its claim is attributed to, for sentences that say so
+    (``According to X, ...``, ``X puts/says/estimates ...``, ``..., X said.``)."""
+    quoted = {q.sentence.index for q in quotes}
+    out: dict[int, str] = {}
+    for s in doc.sentences:
+        if s.index in quoted:
+            continue
+        m = _CLAIM_LEAD_RE.match(s.text)
+        if m:
+            who = m.group("acc") or m.group("np")
+        else:
+            m = _CLAIM_TAIL_RE.search(s.text)
+            who = m.group("np") if m else None
+        if who and who.lower() not in _PRONOUNS:
+            out[s.index] = normalize_space(who)
+    return out
