@@ -11,7 +11,6 @@ give byte-identical files (``invariant=1``, no dates, fixed metadata).
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -20,25 +19,12 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
-from ..model import (
-    Cloze,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    Quiz,
-    ShortAnswer,
-    Version,
-)
-from . import OutputFile, RenderOptions
+from ..model import Quiz, Version
+from . import OutputFile, RenderOptions, pdf_glyphs
 from . import pdf_key as key_copy
 from . import pdf_student as student_copy
 from .pdf_flow import GREY, RULE, define_forms
-from .pdf_fonts import BOLD, ITALIC, SANS, describe, fonts_in_use, main_fonts, markup
-
-log = logging.getLogger("quizgen.pdf")
-
+from .pdf_fonts import BOLD, SANS, main_fonts
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 50.0, 44.0, 54.0
@@ -114,7 +100,7 @@ def _footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> No
         canv.drawString(x, FOOTER_Y, " · Answer key")
     if page is None:
         canv.drawCentredString(width / 2, canv._pagesize[1] / 2, "This page is left blank.")
-        canv.drawRightString(width - MARGIN_X, FOOTER_Y, f"Version {copy.code} · blank page")
+        canv.drawRightString(width - MARGIN_X, FOOTER_Y, "Blank page")
     else:
         canv.drawRightString(width - MARGIN_X, FOOTER_Y, f"Page {page} of {total}")
     canv.restoreState()
@@ -199,7 +185,7 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
 
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
     """With ``options.pack``, ``class-pack.pdf``; warns about characters no font can draw."""
-    warn_missing_glyphs(quiz)
+    pdf_glyphs.warn_missing(quiz)
     if options.pack:
         parts = [_student(quiz, v) for v in quiz.versions]
         parts += [_key(quiz, v) for v in quiz.versions]
@@ -218,66 +204,3 @@ def render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
     for version in quiz.versions:
         yield from render_version(quiz, version, options)
     yield from render_shared(quiz, options)
-
-
-def _texts(question: Question) -> Iterator[tuple[str, str]]:
-    """Every text of a question the handouts print, with the face it is printed in."""
-    body = question.body
-    yield question.prompt, SANS
-    yield question.explanation, SANS
-    yield question.source, ITALIC
-    if isinstance(body, MultipleChoice):
-        for text in (body.answer, *body.distractors):
-            yield text, SANS
-            yield text, BOLD
-    elif isinstance(body, (ShortAnswer, Numeric)):
-        for text in (getattr(body, "unit", None) or "", answer_text_of(body), *body.accept):
-            yield text, SANS
-    elif isinstance(body, Cloze):
-        for segment in body.segments:
-            if isinstance(segment, str):
-                yield segment, SANS
-            else:
-                yield segment.answer, BOLD
-                for text in segment.accept:
-                    yield text, SANS
-    elif isinstance(body, Matching):
-        for pair in body.pairs:
-            yield pair.left, SANS
-            yield pair.right, SANS
-        for text in body.distractors:
-            yield text, SANS
-    elif isinstance(body, Ordering):
-        for text in body.items:
-            yield text, SANS
-
-
-def answer_text_of(body: ShortAnswer | Numeric) -> str:
-    return body.answer if isinstance(body, ShortAnswer) else str(body.answer)
-
-
-def warn_missing_glyphs(quiz: Quiz) -> list[str]:
-    """Warn (log ``quizgen.pdf``) once per character that no font in use can draw, naming
-    the first question that has it; returns the warnings."""
-    found: dict[str, str | None] = {}
-    texts: list[tuple[str, str, str | None]] = [(quiz.title, BOLD, None)]
-    texts += [(student_copy.byline(quiz), SANS, None)]
-    seen: set[str] = set()
-    for version in quiz.versions:
-        for item in version.items:
-            if item.id not in seen:
-                seen.add(item.id)
-                texts += [(t, face, item.id) for t, face in _texts(item.question)]
-    for text, face, qid in texts:
-        for ch in markup(text, face)[1]:
-            found.setdefault(ch, qid)
-    messages = []
-    for ch, qid in found.items():
-        where = f"question '{qid}'" if qid else "the quiz title or article line"
-        messages.append(
-            f"quizgen: warning: {where}: no font has a glyph for {describe(ch)} ({ch!r}); "
-            f"it prints as an empty box in the PDFs. Fonts in use: {', '.join(fonts_in_use())}"
-        )
-    for message in messages:
-        log.warning("%s", message)
-    return messages

@@ -123,11 +123,14 @@ def fallback_fonts() -> tuple[tuple[Font, Font], ...]:
 
 
 def fonts_in_use() -> list[str]:
-    """Files of the registered fonts (for messages and docs)."""
-    used = [f.path for f in main_fonts()]
-    if fallback_fonts.cache_info().currsize:
-        used += [f.path for pair in fallback_fonts() for f in pair]
-    return used
+    """File names of the regular face of every font in use (for messages)."""
+    used = [main_fonts()[0].path] + [pair[0].path for pair in fallback_fonts()]
+    return [os.path.basename(p) for p in used]
+
+
+def symbol(preferred: str, plain: str) -> str:
+    """``preferred`` (e.g. an arrow) if some font in use draws it, else ``plain``."""
+    return plain if markup(preferred)[1] else preferred
 
 
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}

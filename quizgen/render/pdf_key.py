@@ -13,7 +13,7 @@ from ..answers import (
 )
 from ..model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
 from .pdf_flow import LIGHT, RULE, Block, ascent, mk, para, para_markup
-from .pdf_fonts import BOLD, ITALIC
+from .pdf_fonts import BOLD, ITALIC, symbol
 from .pdf_student import (
     INDENT,
     QUESTION_GAP,
@@ -124,7 +124,8 @@ def question(block: Block, item: Item, y: float) -> None:
     elif isinstance(body, Matching):
         for n, i in enumerate(matching_key(item), start=1):
             left = item.lefts[n - 1]
-            lines.append(_answer(item, f"{n}–{letter(i)}", f"{left} → {item.choices[i]}"))
+            pair = f"{left} {symbol('→', '->')} {item.choices[i]}"
+            lines.append(_answer(item, f"{n}–{letter(i)}", pair))
         used = set(matching_key(item))
         unused = [f"{letter(i)}. {c}" for i, c in enumerate(item.choices) if i not in used]
         if unused:

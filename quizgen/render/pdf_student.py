@@ -210,7 +210,7 @@ def choice_columns(texts: tuple[str, ...], avail: float, pad: float) -> int:
 def choices(block: Block, item: Item, y: float, *, marked: int = -1) -> float:
     """Lettered choices with bubbles; ``marked`` fills the bubble of that index (key)."""
     avail = block.width - INDENT
-    text_x, pad = 30.0, 40.0
+    text_x, pad = 30.0, 46.0
     cols = choice_columns(item.choices, avail, pad)
     cell = avail / cols
     asc = ascent("choice")
@@ -247,6 +247,6 @@ def ordering(block: Block, item: Item, y: float) -> None:
     avail = block.width - INDENT
     asc = ascent("choice")
     for shown in item.choices:
-        block.rect(INDENT, y + asc - 11.5, 20, 15, stroke=0.8)
-        y = block.para(para(shown, "choice", avail - 32), INDENT + 30, y) + 7
-        block.grow(y - 3)
+        block.rect(INDENT, y + asc - 12, 22, 16, stroke=0.8)
+        y = block.para(para(shown, "choice", avail - 34), INDENT + 32, y) + 9
+        block.grow(y - 5)
