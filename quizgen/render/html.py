@@ -85,6 +85,7 @@ def _common(quiz: Quiz) -> dict:
         },
         "generator": f"quizgen {__version__}",
         "versions": [v.code for v in quiz.versions],
+        "questions": len(quiz.versions[0].items),
     }
 
 
