@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Quiz, Version
@@ -27,9 +27,18 @@ from .html_data import grading_data, sections
 from .html_secret import script_json
 
 
+def _exact(text: str) -> Markup:
+    """Text for an attribute whose value must come back exactly (radio and option values).
+
+    An HTML parser turns a carriage return into a line feed; as a character reference it
+    survives.
+    """
+    return Markup(str(escape(text)).replace("\r", "&#13;"))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -37,6 +46,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["exact"] = _exact
+    return env
 
 
 @cache

@@ -153,6 +153,12 @@ def sections(items: tuple[Item, ...]) -> list[dict]:
     return out
 
 
+def _exact_hash(salt: str, slot: int, text: str) -> str:
+    # What the page reads back from a value attribute: HTML cannot hold U+0000, its parser
+    # turns it into U+FFFD.
+    return html_secret.slot_hash(salt, slot, text.replace("\0", "\ufffd"))
+
+
 def _text_hashes(salt: str, slot: int, accepted: tuple[str, ...]) -> list[str]:
     # An accepted answer with no letter or digit can never be typed back: leave it out.
     normal = {normalize_answer(a) for a in accepted} - {""}
@@ -174,7 +180,7 @@ def grading_data(item: Item, bank_id: str, version: str) -> dict:
         "source": q.source,
     }
     if isinstance(body, (MultipleChoice, TrueFalse)):
-        slots = [[html_secret.slot_hash(salt, 0, correct_choice(item))]]
+        slots = [[_exact_hash(salt, 0, correct_choice(item))]]
     elif isinstance(body, ShortAnswer):
         slots = [_text_hashes(salt, 0, (body.answer, *body.accept))]
     elif isinstance(body, Numeric):
@@ -185,9 +191,9 @@ def grading_data(item: Item, bank_id: str, version: str) -> dict:
         slots = [_text_hashes(salt, n, (b.answer, *b.accept)) for n, b in enumerate(body.blanks)]
     elif isinstance(body, Matching):
         match = {p.left: p.right for p in body.pairs}
-        slots = [[html_secret.slot_hash(salt, n, match[lf])] for n, lf in enumerate(item.lefts)]
+        slots = [[_exact_hash(salt, n, match[lf])] for n, lf in enumerate(item.lefts)]
     elif isinstance(body, Ordering):
-        slots = [[html_secret.slot_hash(salt, n, t)] for n, t in enumerate(body.items)]
+        slots = [[_exact_hash(salt, n, t)] for n, t in enumerate(body.items)]
     else:
         raise TypeError(item.type)
     return {"salt": salt, "slots": slots, "secret": html_secret.obfuscate(salt, secret)}

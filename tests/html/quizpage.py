@@ -30,6 +30,11 @@ def load_key(out: Path, version: str) -> dict:
     return json.loads((out / f"quiz-{version}.json").read_text(encoding="utf-8"))
 
 
+def dom(text: str) -> str:
+    """Text as the page's DOM holds it: HTML turns U+0000 into U+FFFD."""
+    return text.replace("\0", "\ufffd")
+
+
 def container(root, qid: str):
     return root.locator(f'[data-question-id="{qid}"]')
 
@@ -51,7 +56,7 @@ def arrange(root, qid: str, target: list[str]) -> None:
         current = box.locator(".order-item").evaluate_all(
             "items => items.map(item => item.getAttribute('data-value'))"
         )
-        index = current.index(text)
+        index = current.index(dom(text))
         for step in range(index - position):
             item = box.locator(".order-item").nth(index - step)
             item.locator('[data-move="up"]').click()
@@ -74,7 +79,7 @@ def answer(root, q: dict, right: bool) -> None:
     elif kind == "matching":
         values = q["answer"] if right else wrong_matches(q)
         for n, value in enumerate(values):
-            box.locator("select").nth(n).select_option(value=value)
+            box.locator("select").nth(n).select_option(value=dom(value))
     elif kind == "ordering":
         arrange(root, q["id"], q["answer"] if right else list(reversed(q["answer"])))
     else:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from quizpage import answer, check, container, load_key, results, score
+from quizpage import answer, build_html, check, container, load_key, results, score
 
 VERSIONS = ("A", "B")
 
@@ -216,3 +218,50 @@ def test_bundled_bank_all_right(tab, bundled_html_build):
     m = len(questions)
     assert score(tab.page) == (f"{m} / {m}", m, m)
     assert tab.errors == []
+
+
+AWKWARD = ["line\r\nbreak", "carriage\rreturn", "tab\there", "nul\x00char", "c1\x85next",
+           "emoji 👩‍🏫", "עברית RTL", "e\u0301 combining"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def awkward_build(tmp_path_factory):
+    """Choices, options and items with line breaks, control characters and other scripts."""
+    folder = tmp_path_factory.mktemp("awkward")
+    sentence = "A plain sentence of the article."
+    (folder / "article.txt").write_text(sentence + "\n", encoding="utf-8")
+    common = {"explanation": "Because.", "source": sentence}
+    bank = {
+        "id": "awkward", "title": "Awkward text", "article": {"path": "article.txt"},
+        "questions": [
+            {"id": "mc", "type": "multiple_choice", "prompt": "Pick.", "answer": AWKWARD[0],
+             "distractors": AWKWARD[1:4], **common},
+            {"id": "mc2", "type": "multiple_choice", "prompt": "Pick.", "answer": AWKWARD[3],
+             "distractors": AWKWARD[4:], **common},
+            {"id": "match", "type": "matching", "prompt": "Match.",
+             "pairs": [{"left": AWKWARD[n], "right": AWKWARD[n + 4]} for n in range(4)],
+             **common},
+            {"id": "order", "type": "ordering", "prompt": "Order.", "items": AWKWARD, **common},
+        ],
+    }  # fmt: skip
+    text = json.dumps(bank, ensure_ascii=False)
+    (folder / "bank.yaml").write_text(text, encoding="utf-8")
+    return build_html(folder / "bank.yaml", folder / "out", "--seed", "2")
+
+
+def test_awkward_characters_grade_right(tab, awkward_build):
+    questions = open_quiz(tab, awkward_build, "A")
+    mc = container(tab.page, "mc").locator("input")
+    # Radio values are the choice text exactly (a carriage return survives as &#13;), except
+    # U+0000, which no HTML page can hold: its parser makes it U+FFFD.
+    expected = [c.replace("\0", "\ufffd") for c in questions[0]["choices"]]
+    assert mc.evaluate_all("rs => rs.map(r => r.value)") == expected
+    for q in questions:
+        answer(tab.page, q, right=True)
+    check(tab.page)
+    m = len(questions)
+    assert score(tab.page) == (f"{m} / {m}", m, m)
+    for q in questions:
+        answer(tab.page, q, right=False)
+    check(tab.page)
+    assert score(tab.page)[1] == 0

@@ -259,15 +259,18 @@ def test_inside_an_iframe_over_http_posts_the_score(tab, served):
     assert tab.errors == []
 
 
-def test_inside_an_iframe_from_file_posts_the_score(tab, tmp_path, html_build):
+@pytest.mark.parametrize("sandbox", ["", ' sandbox="allow-scripts"'])
+def test_inside_an_iframe_from_file_posts_the_score(tab, tmp_path, html_build, sandbox):
     shutil.copy(html_build / "quiz-A.html", tmp_path / "quiz-A.html")
     shutil.copy(html_build / "quiz-A.json", tmp_path / "quiz-A.json")
-    (tmp_path / "parent.html").write_text(PARENT_PAGE, encoding="utf-8")
+    parent = PARENT_PAGE.replace('<iframe src="quiz-A.html"', f'<iframe src="quiz-A.html"{sandbox}')
+    (tmp_path / "parent.html").write_text(parent, encoding="utf-8")
     received = grade_in_frame(tab, (tmp_path / "parent.html").as_uri(), tmp_path)
     assert received == [expected_message(tmp_path, "A")]
     assert sorted(tab.requests) == sorted(
         [(tmp_path / "parent.html").as_uri(), (tmp_path / "quiz-A.html").as_uri()]
     )
+    assert tab.errors == []
 
 
 def test_top_level_page_posts_to_itself(tab, html_build):
