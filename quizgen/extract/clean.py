@@ -8,7 +8,9 @@ Every kept sentence is an exact span of the text, so questions can quote it verb
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .facts import Sentence, Skipped
@@ -248,3 +250,21 @@ def segment(text: str) -> Document:
             sentences.append(Sentence(len(sentences), text[ss:se], ss, se, index, caption))
     skipped.sort(key=lambda k: k.start)
     return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline)
+
+
+class SpanIndex:
+    """Sorted, non-overlapping spans (quotations, dates), looked up by range in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``[lo, hi)``."""
+        i = max(bisect.bisect_left(self.starts, lo) - 1, 0)
+        j = bisect.bisect_left(self.starts, hi)
+        return [(s, e) for s, e in self.spans[i:j] if e > lo]
+
+    def covers(self, pos: int) -> bool:
+        """True when ``pos`` lies strictly inside a span."""
+        return any(s < pos < e for s, e in self.within(pos, pos + 1))

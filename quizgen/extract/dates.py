@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from .clean import SpanIndex
 from .facts import DateFact, Sentence
 from .figures import STOP_WORDS
 from .lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -116,10 +117,6 @@ def _year_is_figure(text: str, m: re.Match) -> bool:
     return bool(after and after.group(1) not in STOP_WORDS and not after.group(1).endswith("ly"))
 
 
-def _in_quote(pos: int, quotes: Iterable[tuple[int, int]]) -> bool:
-    return any(o < pos < c for o, c in quotes)
-
-
 class _Resolver:
     """Turns one match into a ``DateFact``, with the article date and the running anchor."""
 
@@ -153,6 +150,13 @@ class _Resolver:
         y = int(g["y"])
         self._set_anchor(dt.date(y, 1, 1), "year")
         return f"{y}", "absolute", "year"
+
+    def anchor_on(self, value: str | None) -> None:
+        """Count later relative dates (``three years later``) from a resolved one."""
+        parts = value.split("-") if value and re.fullmatch(r"\d{4}(-\d\d){0,2}", value) else []
+        if parts:
+            numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+            self._set_anchor(dt.date(*numbers), ("year", "month", "day")[len(parts) - 1])
 
     def _set_anchor(self, day: dt.date, precision: str) -> None:
         self.anchor, self.anchor_precision = day, precision
@@ -273,7 +277,7 @@ def find_dates(
     today: dt.date | None = None,
 ) -> list[DateFact]:
     """Every date in ``sentences`` (spans of ``text``), in order of appearance."""
-    quotes = tuple(quotes)
+    quotes = SpanIndex(quotes)
     out: list[DateFact] = []
     resolver = _Resolver(today)
     paragraph = None
@@ -283,7 +287,7 @@ def find_dates(
         for _start, _neg, _prio, name, m in _candidates(text, sentence.start, sentence.end):
             if name == "year" and _year_is_figure(text, m):
                 continue
-            quoted = _in_quote(m.start(), quotes)
+            quoted = quotes.covers(m.start())
             try:
                 fact = _fact(name, m, sentence, resolver, quoted)
             except ValueError:
@@ -300,6 +304,7 @@ def _fact(
     blank = None
     if name.startswith("rel"):
         value, precision, note = resolver.relative(name, m, sentence.text)
+        resolver.anchor_on(value)
         form = "relative"
         if name == "rel_count":
             blank = (m.start("n"), m.end("n"))

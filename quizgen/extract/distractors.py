@@ -5,6 +5,7 @@ answer is written. A distractor never equals the answer, in value or in words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -243,45 +244,48 @@ def _words(label: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", label.lower()) if len(w) > 2 and w != "the"}
 
 
-def _overlaps(a: str, b: str) -> bool:
-    na, nb = normalize_answer(a), normalize_answer(b)
-    return bool(na and nb and (na in nb or nb in na))
+class Speakers:
+    """The article's speakers, read once: what each said and where, for wrong choices."""
 
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.said: dict[str, list[str]] = {}
+        self.starts: dict[str, list[int]] = {}
+        self.kinds: dict[str, str] = {}
+        for q in quotes:
+            if q.speaker is None:
+                continue
+            label = q.speaker.label
+            self.said.setdefault(label, []).append(normalize_answer(q.text))
+            self.starts.setdefault(label, []).append(q.start)
+            self.kinds.setdefault(label, q.speaker.kind)
 
-def speaker_distractors(
-    quote: Quote,
-    quotes: Sequence[Quote],
-    extra: Sequence[str] = (),
-    *,
-    exclude_kind: Callable | None = None,
-) -> list[str]:
-    """Other speakers of the article who did not say these words (nearest quotes first),
-    then ``extra`` names (people of the article who are not quoted)."""
-    answer = quote.speaker.label
-    said: dict[str, list[str]] = {}
-    position: dict[str, int] = {}
-    for q in quotes:
-        if q.speaker is None:
-            continue
-        said.setdefault(q.speaker.label, []).append(q.text)
-        d = abs(q.start - quote.start)
-        position[q.speaker.label] = min(position.get(q.speaker.label, d), d)
-    kinds = {q.speaker.label: q.speaker.kind for q in quotes if q.speaker}
+    def _distance(self, label: str, position: int) -> int:
+        starts = self.starts[label]
+        i = bisect.bisect_left(starts, position)
+        return min(abs(starts[j] - position) for j in (i - 1, i) if 0 <= j < len(starts))
 
-    def fits(label: str) -> bool:
-        if label == answer or _words(label) & _words(answer):
-            return False
-        if exclude_kind and exclude_kind(kinds.get(label, "person")):
-            return False
-        return not any(_overlaps(t, quote.text) for t in said.get(label, ()))
+    def _said_it(self, label: str, words: str) -> bool:
+        return any(t and (t in words or words in t) for t in self.said.get(label, ()))
 
-    article = [
-        (label, _cap(label))
-        for label in sorted(position, key=lambda k: (position[k], k))
-        if fits(label)
-    ]
-    near = [(label, _cap(label)) for label in extra if fits(label)]
-    return _pick(_cap(answer), answer, article, near, from_article=WANTED)
+    def distractors(
+        self, quote: Quote, extra: Sequence[str] = (), *, exclude_kind: Callable | None = None
+    ) -> list[str]:
+        """Other speakers who did not say these words (those quoted nearest first), then
+        ``extra`` names (people of the article who are not quoted)."""
+        answer = quote.speaker.label
+        words = normalize_answer(quote.text)
+
+        def fits(label: str) -> bool:
+            if label == answer or _words(label) & _words(answer):
+                return False
+            if exclude_kind and exclude_kind(self.kinds.get(label, "person")):
+                return False
+            return not self._said_it(label, words)
+
+        labels = sorted(self.said, key=lambda k: (self._distance(k, quote.start), k))
+        article = [(label, _cap(label)) for label in labels if fits(label)]
+        near = [(label, _cap(label)) for label in extra if fits(label)]
+        return _pick(_cap(answer), answer, article, near, from_article=WANTED)
 
 
 def place_distractors(place: Place, places: Sequence[Place]) -> list[str]:

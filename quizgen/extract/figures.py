@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .clean import SpanIndex
 from .facts import Figure, Sentence
 from .lexicon import QUALIFIERS, SCALES, TENS, UNITS
 
@@ -118,13 +119,13 @@ def find_figures(
     quotes: Iterable[tuple[int, int]] = (),
 ) -> list[Figure]:
     """Every figure in ``sentences`` outside the ``taken`` spans (dates), in order."""
-    taken = sorted(taken)
-    quotes = tuple(quotes)
+    taken = SpanIndex(taken)
+    quotes = SpanIndex(quotes)
     out: list[Figure] = []
     for sentence in sentences:
         for m in FIGURE_RE.finditer(text, sentence.start, sentence.end):
             start, end = m.start("num"), m.end("num")
-            if any(s < end and start < e for s, e in taken) or _excluded(text, m):
+            if taken.within(start, end) or _excluded(text, m):
                 continue
             words = m.group("words")
             ordinal = bool(m.group("ord"))
@@ -160,7 +161,7 @@ def find_figures(
                     qualifier=qual,
                     ordinal=ordinal,
                     words=bool(words),
-                    in_quote=any(o < start < c for o, c in quotes),
+                    in_quote=quotes.covers(start),
                 )
             )
     return out

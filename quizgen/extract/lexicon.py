@@ -108,6 +108,8 @@ declaration release speech post tweet dispatch interview broadcast column essay 
 
 TITLE_WORDS = _words(
     """
+engineer farmer worker fisherman pilot driver witness mother neighbour neighbor villager
+shopkeeper chef artist singer actor actress player coach mayor governor resident
 activist admiral adviser advisor affairs ambassador analyst attorney author bishop
 brother captain cardinal ceo chair chairman chairwoman chancellor chief class coach
 colonel commander corporal correspondent councillor councilor counterpart defence

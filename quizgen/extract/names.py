@@ -188,30 +188,41 @@ def _is_org(chain: Chain, text: str) -> bool:
     return bool(lowered & ORG_WORDS) or _next_word(text, chain.end) in ORG_NOUNS
 
 
-def _role_before(text: str, chain: Chain, name_first: int) -> str | None:
-    """The role written before a name: title words in the chain, then words to the left."""
+_APPOSITIVE_RE = re.compile(
+    r",[ \t]+(?:the|a|an)[ \t]+(?P<role>[^,.;:\"“”()]{2,60}?)[ \t]*(?=[,.;:]|$)"
+)
+_OWNERS = ("his", "her", "their")
+
+
+def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, str]:
+    """The role written before a name (title words in the chain, then words to the left),
+    and the word the role stopped at (``his`` in ``his South Korean counterpart``)."""
     role_words = list(chain.words[:name_first])
-    pos = chain.start
-    left = text[chain.sentence.start : pos]
+    left = text[chain.sentence.start : chain.start]
     tokens = re.findall(r"[\w'’-]+|[^\w\s]", left)
+    stop = ""
     for tok in reversed(tokens):
         low = tok.lower()
-        if low in ROLE_NOUNS or (
-            tok[:1].isupper() and low not in ("the", "a", "an") and not tok.endswith(("'s", "’s"))
-        ):
-            role_words[0:0] = [tok]
-            continue
-        if tok.endswith(("'s", "’s")) and tok[:1].isupper():
+        if low in ROLE_NOUNS or (tok[:1].isupper() and low not in ("the", "a", "an")):
             role_words[0:0] = [tok]
             continue
         if low == "the" and role_words and role_words[0].endswith(("'s", "’s")):
             role_words[0:0] = [tok]
+        stop = low
         break
     while role_words and role_words[-1] == "of":
         role_words.pop()
     if not any(w.lower() in ROLE_NOUNS for w in role_words):
-        return None
-    return " ".join(role_words)
+        return None, stop
+    return " ".join(role_words), stop
+
+
+def _role_after(text: str, chain: Chain) -> str | None:
+    """A role given after the name between commas: ``Tom Baker, the chief engineer, said``."""
+    m = _APPOSITIVE_RE.match(text, chain.end, chain.sentence.end)
+    if m and any(w.lower() in ROLE_NOUNS for w in m.group("role").split()):
+        return m.group("role")
+    return None
 
 
 def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person | None:
@@ -222,16 +233,20 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
     while first > 0 and words[first - 1].lower() not in TITLE_WORDS:
         first -= 1
     name = words[first:]
-    if not 1 <= len(name) <= 4 or _is_org(chain, text):
+    if not 1 <= len(name) <= 4 or _is_org(chain, text) or chain.possessive and first == 0:
         return None
     if any(w.lower() in _NOT_NAMES | EVENT_WORDS | SITE_WORDS or w.isupper() for w in name):
         return None
     if place_in(name):
         return None
-    role = _role_before(text, chain, first)
+    role, stop = _role_before(text, chain, first)
+    if role is None and len(name) >= 2:
+        role = _role_after(text, chain)
+    if role is not None and stop in _OWNERS:
+        owner = [p for p in known.people if p.sentence.index == chain.sentence.index]
+        if owner:
+            role = f"{owner[-1].name}'s {role}"
     if role is None and (not speaker or len(name) < 2):
-        return None
-    if len(name) == 1 and role is None:
         return None
     full = " ".join(name)
     name_start = chain.end - len(full)

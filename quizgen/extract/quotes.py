@@ -98,6 +98,9 @@ class _Context:
     history: list[tuple[int, Speaker]]
     docs: dict[str, Speaker]
 
+    def __post_init__(self) -> None:
+        self.place_starts = {m[1] for m in self.names.mentions if m[2] == "place"}
+
     def pronoun(self, word: str, sentence: int) -> Speaker | None:
         kinds = {
             "it": ("org", "place"),
@@ -105,12 +108,11 @@ class _Context:
             "she": ("person",),
             "i": ("person",),
         }.get(word, ("people", "org", "other"))
-        earlier = [(i, s) for i, s in self.history if i < sentence]
         for kind in kinds:
-            for i, speaker in reversed(earlier):
+            for i, speaker in reversed(self.history):
                 if sentence - i > 5:
                     break
-                if speaker.kind == kind:
+                if i < sentence and speaker.kind == kind:
                     return speaker
         return None
 
@@ -135,11 +137,7 @@ class _Context:
             for org in self.names.orgs:
                 if not chain.possessive and org.rsplit(" ", 1)[0] == chain.text:
                     return Speaker(org, "org", phrase)
-        places = [
-            c
-            for c in found
-            if any(m[3] for m in self.names.mentions if m[2] == "place" and c.start <= m[1] < c.end)
-        ]
+        places = [c for c in found if any(p in self.place_starts for p in range(c.start, c.end))]
         if found and len(places) == len(found):
             label = re.sub(r"^[Tt]he\s+", "", phrase)
             return Speaker(label, "place", phrase)

@@ -1,0 +1,148 @@
+"""Questions that show their sentence with a blank: dates and figures (and their helpers).
+
+One such question per sentence, so two questions never show the same sentence: a sentence with
+one date or figure gets a multiple-choice, numeric or fill-in question about it (in turn); a
+sentence with several gets one fill-in question with a blank for each.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..text import format_number, normalize_answer, normalize_space
+from .distractors import date_distractors, figure_distractors, format_date
+from .facts import DateFact, Figure, Sentence
+
+BLANK = "____"
+
+
+def blanked(sentence: Sentence, spans: list[tuple[int, int, str]]) -> str:
+    """The sentence with each ``(start, end, replacement)`` span (article offsets) replaced."""
+    out, pos = [], sentence.start
+    for start, end, replacement in sorted(spans):
+        out.append(sentence.text[pos - sentence.start : start - sentence.start])
+        out.append(replacement)
+        pos = end
+    out.append(sentence.text[pos - sentence.start :])
+    return normalize_space("".join(out))
+
+
+def blank_of(answers: list[str]) -> str | None:
+    """A cloze blank ``{{answer|other|...}}``; None when an answer holds ``{``, ``}`` or ``|``."""
+    answers = list(dict.fromkeys(normalize_space(a) for a in answers if a.strip()))
+    if not answers or any(ch in a for a in answers for ch in "{}|"):
+        return None
+    return "{{" + "|".join(answers) + "}}"
+
+
+def number_yaml(value: Decimal) -> int | float:
+    """A number as YAML writes it: an int when whole, else a float with the same digits."""
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return int(value)
+    return float(str(value))
+
+
+def date_alternatives(d: DateFact) -> list[str]:
+    """Other ways to write a date that a fill-in blank also accepts."""
+    if not d.value or d.value.startswith("--") or d.form == "relative":
+        return []
+    out = [t for t in (format_date(d.value, "mdy"), format_date(d.value, "dmy")) if t]
+    if d.precision == "range":
+        a, b = d.value.split("/")
+        out += [f"{a}-{b}", f"{a} to {b}"]
+    if d.precision == "day":
+        out.append(d.value)
+    return [o for o in out if normalize_answer(o) != normalize_answer(d.text)]
+
+
+def figure_alternatives(f: Figure) -> list[str]:
+    """Other ways to write a figure's number that a blank also accepts (``three`` -> ``3``)."""
+    if f.words:
+        out = [str(int(f.value))]
+    elif f.ordinal:
+        out = []
+    else:
+        out = [format_number(f.value), format_number(f.value).replace(",", "")]
+    return [o for o in dict.fromkeys(out) if o != f.number]
+
+
+def date_blank(d: DateFact) -> tuple[int, int, list[str]]:
+    """The span a date's blank covers and the answers it accepts."""
+    start, end = d.blank or (d.start, d.end)
+    answer = d.sentence.text[start - d.sentence.start : end - d.sentence.start]
+    return start, end, [answer, *(date_alternatives(d) if answer == d.text else [])]
+
+
+def figure_blank(f: Figure) -> tuple[int, int, list[str]]:
+    """The span a figure's blank covers (its number) and the answers it accepts."""
+    return f.number_start, f.number_end, [f.number, *figure_alternatives(f)]
+
+
+def date_question(i: int, d: DateFact, dates: list[DateFact]) -> dict | None:
+    """Which date completes the sentence (multiple choice), or a fill-in blank, in turn."""
+    if d.form != "relative" and i % 2 == 0:
+        distractors = date_distractors(d, dates)
+        if len(distractors) >= 2:
+            what = {"year": "year", "range": "years", "decade": "decade"}.get(d.precision, "date")
+            verb = "complete" if what == "years" else "completes"
+            shown = blanked(d.sentence, [(d.start, d.end, BLANK)])
+            return {
+                "type": "multiple_choice",
+                "prompt": f"Which {what} {verb} this sentence from the article? “{shown}”",
+                "answer": d.text,
+                "distractors": distractors,
+            }
+    return cloze([date_blank(d)], d.sentence, "Fill in the blank.")
+
+
+def figure_question(i: int, f: Figure, figures: list[Figure]) -> dict | None:
+    """Which figure completes the sentence (multiple choice), how many (numeric) or a fill-in
+    blank, in turn."""
+    shown = blanked(f.sentence, [(f.number_start, f.number_end, BLANK)])
+    turn = 0 if i % 3 == 1 and f.ordinal else i % 3
+    if turn == 0:
+        distractors = figure_distractors(f, figures)
+        if len(distractors) >= 2:
+            return {
+                "type": "multiple_choice",
+                "prompt": f"Which figure completes this sentence from the article? “{shown}”",
+                "answer": f.number,
+                "distractors": distractors,
+            }
+        turn = 2
+    if turn == 1:
+        unit = f.unit if " " in f.unit or f.unit.endswith("s") or not f.unit else f.unit + "s"
+        lead = f"How many {unit}? Give" if unit else "Give"
+        answer = number_yaml(f.value)
+        question: dict = {
+            "type": "numeric",
+            "prompt": f"{lead} the number that fills the blank in this sentence from the "
+            f"article: “{shown}”",
+            "answer": answer,
+            "tolerance": 0,
+        }
+        if unit:
+            question["unit"] = unit
+        accept = [
+            a
+            for a in [f.number, *figure_alternatives(f)]
+            if normalize_answer(a) != normalize_answer(str(answer))
+        ]
+        if accept:
+            question["accept"] = list(dict.fromkeys(accept))
+        return question
+    return cloze([figure_blank(f)], f.sentence, "Fill in the figure.")
+
+
+def cloze(blanks: list[tuple[int, int, list[str]]], sentence: Sentence, prompt: str) -> dict | None:
+    """A fill-in question on ``sentence`` with a blank per ``(start, end, answers)``."""
+    if "{{" in sentence.text or "}}" in sentence.text:
+        return None
+    spans = []
+    for start, end, answers in blanks:
+        blank = blank_of(answers)
+        if blank is None:
+            return None
+        spans.append((start, end, blank))
+    return {"type": "cloze", "prompt": prompt, "text": blanked(sentence, spans)}
