@@ -217,7 +217,7 @@ def segment(text: str) -> Document:
                     continue
             credit = _credit_start(text, s, e)
             if credit is not None:
-                skip(credit, e, "credit")
+                skip(*_strip_span(text, credit, e), "credit")
                 kept.append((s, _strip_span(text, s, credit)[1], True))
                 i += 1
                 continue

@@ -37,13 +37,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"\b(?P<m>{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
             rf",?\s+(?:of\s+)?{_YEAR}\b",
         ),
-        ("between", r"\bbetween\s+(?P<y>1[1-9]\d\d|20\d\d)\s+and\s+(?P<y2>1[1-9]\d\d|20\d\d)\b"),
+        ("between", r"\b[Bb]etween\s+(?P<y>1[1-9]\d\d|20\d\d)\s+and\s+(?P<y2>1[1-9]\d\d|20\d\d)\b"),
         (
             "range",
             r"(?<![\d,.])\b(?P<y>1[1-9]\d\d|20\d\d)\s*(?:-|–|—|/|\bto\b)\s*"
             r"(?P<y2>1[1-9]\d\d|20\d\d|\d\d)\b(?![\d,.]\d)",
         ),
-        ("decade", r"\b(?:the\s+)?(?P<y>1[1-9]\d0|20\d0)s\b"),
+        ("decade", r"\b(?P<core>(?P<y>1[1-9]\d0|20\d0)s)\b"),
         (
             "month",
             rf"\b(?:[Ii]n|of|[Bb]y|[Uu]ntil|[Ss]ince|early|late|during|[Ff]rom)\s+"
@@ -64,8 +64,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         (
             "rel_count",
             rf"\b{_NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+"
-            r"(?P<dir>ago|later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|its|"
-            r"their|[A-Z0-9]))",
+            r"(?P<dir>ago|later|earlier|(?:before|after)(?!\s+(?:(?:the|a|an|his|her|its|their)\b"
+            r"|(?-i:[A-Z0-9]))))\b",
         ),
         (
             "rel_following",

@@ -103,6 +103,8 @@ def _excluded(text: str, m: re.Match) -> bool:
     after = text[end] if end < len(text) else " "
     if before.isalnum() or (before in "-/" and before2.isalpha()) or before in "#№":
         return True
+    if before in ":." and before2.isdigit():  # 10:30, version 2.1
+        return True
     if after.isalpha() or (after in ":/" and text[end + 1 : end + 2].isdigit()):
         return True
     if after == "-" and text[end + 1 : end + 2].isdigit():

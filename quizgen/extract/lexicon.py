@@ -84,6 +84,8 @@ sgt sr st u.k u.n u.s vs
 
 SPEECH_VERBS = tuple(
     """
+promised promises denied denies praised praises accused accuses called calls described
+describes welcomed welcomes condemned condemns criticised criticized
 said says say told tells added adds stated states wrote writes read reads asked asks
 insisted insists warned warns noted notes explained explains declared declares
 announced announces claimed claims argued argues replied replies continued acknowledged

@@ -235,11 +235,11 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
     name = words[first:]
     if not 1 <= len(name) <= 4 or _is_org(chain, text) or chain.possessive and first == 0:
         return None
-    if any(w.lower() in _NOT_NAMES | EVENT_WORDS | SITE_WORDS or w.isupper() for w in name):
-        return None
-    if place_in(name):
+    if any(w.lower() in _NOT_NAMES or w.isupper() for w in name) or place_in(name):
         return None
     role, stop = _role_before(text, chain, first)
+    if role is None and any(w.lower() in EVENT_WORDS | SITE_WORDS for w in name):
+        return None  # Central Park, Korean War; but Prime Minister Lena Park is a person
     if role is None and len(name) >= 2:
         role = _role_after(text, chain)
     if role is not None and stop in _OWNERS:
@@ -319,7 +319,7 @@ def find_names(
             person = _person(text, chain, names, speaker=in_speaker)
             if person is not None and names.person(person.name) is None:
                 names.people.append(person)
-            known = person or (names.person(chain.words[-1]) if len(chain.words) == 1 else None)
+            known = person or names.person(chain.text)
             if known is not None:
                 names.mentions.append(
                     (

@@ -30,8 +30,9 @@ _DOC_AFTER_RE = re.compile(
     r"their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<doc>" + "|".join(DOCUMENTS) + r")\b"
 )
 _NP_AFTER_RE = re.compile(
-    r"[ \t]+(?P<np>(?:(?:the|a|an|his|her|its|their)[ \t]+)?"
-    r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*)*)"
+    r"[ \t]+(?P<np>(?:(?:the|a|an|his|her|its|their)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}?"
+    r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*)*"
+    r"|(?:the|a|an|his|her|its|their)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}(?=[,.;:]|$))"
 )
 _LEAD_WORDS = re.compile(r"^(?:(?:and|but|including|with|while|as|in|which|who)\s+)+", re.I)
 _PRONOUNS = {"it", "he", "she", "they", "we", "i"}
