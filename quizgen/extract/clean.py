@@ -41,6 +41,7 @@ _DATELINE_RE = re.compile(
     r"|[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Z.'-]+){0,2}\s*[-–—]+)\s+"
 )
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE_DOT_RE = re.compile(r"(?<!\w)([A-Za-z.]+)\.$")
 _QUOTE_MARK_RE = re.compile('["“”‘’]')
 
 
@@ -159,7 +160,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = m.end()
         if any(o < cut <= c for o, c in spans):
             continue
-        word = re.search(r"([A-Za-z.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
+        before = text[max(start, m.start() - 12) : m.start() + 1]
+        word = _WORD_BEFORE_DOT_RE.search(before)
         if word and m.group().startswith(".") and not m.group().startswith(".."):
             token = word.group(1).lower().rstrip(".")
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):

@@ -25,6 +25,7 @@ from .lexicon import (
     ORG_WORDS,
     ROLE_NOUNS,
     SITE_WORDS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -188,6 +189,11 @@ def _is_org(chain: Chain, text: str) -> bool:
     return bool(lowered & ORG_WORDS) or _next_word(text, chain.end) in ORG_NOUNS
 
 
+_VERBS = "|".join(SPEECH_VERBS)
+_SPEAKS_RE = re.compile(
+    rf"(?:,[^.;:\"“”]{{1,80}}?,)?[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+)?(?:{_VERBS})\b"
+)
+_SAID_BEFORE_RE = re.compile(rf"\b(?:{_VERBS})[ \t]+(?:[a-z]+[ \t]+){{0,3}}$")
 _APPOSITIVE_RE = re.compile(
     r",[ \t]+(?:the|a|an)[ \t]+(?P<role>[^,.;:\"“”()]{2,60}?)[ \t]*(?=[,.;:]|$)"
 )
@@ -212,15 +218,32 @@ def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, 
         break
     while role_words and role_words[-1] == "of":
         role_words.pop()
-    if not any(w.lower() in ROLE_NOUNS for w in role_words):
+    if not _has_role_noun(role_words):
         return None, stop
     return " ".join(role_words), stop
+
+
+def _has_role_noun(words: Iterable[str]) -> bool:
+    return any(part in ROLE_NOUNS for w in words for part in w.lower().split("-"))
+
+
+def _role_apart(text: str, chain: Chain) -> str | None:
+    """A role set off by commas before the name: ``The UN Secretary-General, Antonio
+    Guterres, said``."""
+    before = re.search(
+        r"(?:^|[,;:(])[ \t]*(?:[Tt]he[ \t]+)?(?P<role>[^,;:()\"“”]{2,60}?),[ \t]*$",
+        text[chain.sentence.start : chain.start],
+    )
+    after = text[chain.end : chain.end + 1]
+    if before and after == "," and _has_role_noun(before.group("role").split()):
+        return before.group("role")
+    return None
 
 
 def _role_after(text: str, chain: Chain) -> str | None:
     """A role given after the name between commas: ``Tom Baker, the chief engineer, said``."""
     m = _APPOSITIVE_RE.match(text, chain.end, chain.sentence.end)
-    if m and any(w.lower() in ROLE_NOUNS for w in m.group("role").split()):
+    if m and _has_role_noun(m.group("role").split()):
         return m.group("role")
     return None
 
@@ -241,7 +264,7 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
     if role is None and any(w.lower() in EVENT_WORDS | SITE_WORDS for w in name):
         return None  # Central Park, Korean War; but Prime Minister Lena Park is a person
     if role is None and len(name) >= 2:
-        role = _role_after(text, chain)
+        role = _role_after(text, chain) or _role_apart(text, chain)
     if role is not None and stop in _OWNERS:
         owner = [p for p in known.people if p.sentence.index == chain.sentence.index]
         if owner:
@@ -315,7 +338,10 @@ def find_names(
             if chain.text in names.orgs:
                 names.mentions.append((sentence.index, chain.start, "org", chain.text))
                 continue
-            in_speaker = any(s <= chain.start and chain.end <= e for s, e in speakers)
+            in_speaker = any(s <= chain.start and chain.end <= e for s, e in speakers) or bool(
+                _SPEAKS_RE.match(text, chain.end, sentence.end)
+                or _SAID_BEFORE_RE.search(text, sentence.start, chain.start)
+            )
             person = _person(text, chain, names, speaker=in_speaker)
             if person is not None and names.person(person.name) is None:
                 names.people.append(person)

@@ -57,15 +57,39 @@ def _mask(text: str, sentence: Sentence, spans: Sequence[tuple[int, int]]) -> st
     return "".join(chars)
 
 
+_ASIDE_RE = re.compile(r"\s*(?:who|which|whose|aged?|now|then|\d[\d.]*\s*(?:,|$))", re.I)
+
+
+def _np_before(left: str) -> tuple[str, int]:
+    """The words before a reporting verb back to the clause's start, stepping back over
+    asides between commas (``Keiko Ogura, 83, who was 8 at the time, said``)."""
+    end = len(left)
+    for _ in range(4):
+        cut = max(left.rfind(ch, 0, end) for ch in ",;:(—Q")
+        segment = left[cut + 1 : end]
+        if segment.strip() and not _ASIDE_RE.match(segment):
+            return segment, cut + 1
+        if cut < 0 or left[cut] != ",":
+            break
+        end = cut
+    cut = max(left.rfind(ch) for ch in ",;:(—Q")
+    return left[cut + 1 :], cut + 1
+
+
 def _clauses(masked: str, base: int) -> list[_Clause]:
     out = []
     for m in _VERB_RE.finditer(masked):
         verb = m.group("verb")
         participle = verb in PARTICIPLE_VERBS
         left = masked[: m.start()]
-        cut = max(left.rfind(ch) for ch in ",;:(—Q")
-        np_start = cut + 1
-        np = left[np_start:]
+        np, np_start = (
+            _np_before(left)
+            if not participle
+            else (
+                left[max(left.rfind(ch) for ch in ",;:(—Q") + 1 :],
+                max(left.rfind(ch) for ch in ",;:(—Q") + 1,
+            )
+        )
         stripped = _LEAD_WORDS.sub("", np.strip())
         np_start += len(np) - len(np.lstrip()) + (len(np.strip()) - len(stripped))
         np = stripped.strip()
@@ -339,6 +363,7 @@ _CLAIM_LEAD_RE = re.compile(
     r"\s*(?:According\s+to\s+(?P<acc>[^,;:\"“]{2,80}),"
     rf"|(?P<np>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){{0,5}}?)[ \t]+{_CLAIM_VERBS}\b)"
 )
+_ACCORDING_TAIL_RE = re.compile(r",[ \t]+according[ \t]+to[ \t]+(?P<np>[^,;:\"“]{2,80}?)\.?$")
 _CLAIM_TAIL_RE = re.compile(rf",[ \t]+(?P<np>[\w'’ -]{{2,60}}?)[ \t]+{_CLAIM_VERBS}\.?$")
 
 
@@ -354,7 +379,7 @@ def claim_attributions(doc: Document, quotes: Sequence[Quote]) -> dict[int, str]
         if m:
             who = m.group("acc") or m.group("np")
         else:
-            m = _CLAIM_TAIL_RE.search(s.text)
+            m = _ACCORDING_TAIL_RE.search(s.text) or _CLAIM_TAIL_RE.search(s.text)
             who = m.group("np") if m else None
         if who and who.lower() not in _PRONOUNS:
             out[s.index] = normalize_space(who)

@@ -166,6 +166,59 @@ REPORTED_FACTS = [
     E("quote", "never seen anything like it", "Officials at the hospital"),
 ]
 
+ASIDES = """\
+Japan marks 75 years since Hiroshima bombing
+
+HIROSHIMA, Japan (AP) — Hiroshima marked the 75th anniversary of the world's first atomic \
+bombing on Thursday, with Mayor Kazumi Matsui urging world leaders to take nuclear disarmament \
+more seriously.
+
+About 140,000 people were killed in the attack on August 6, 1945, and three days later a second \
+bomb destroyed Nagasaki, killing another 70,000.
+
+"We must never allow this painful past to repeat itself," Matsui said at the ceremony, which \
+was scaled back because of the coronavirus pandemic.
+
+Prime Minister Shinzo Abe, who attended, said Japan would continue to work for a world without \
+nuclear weapons. "As the only country to have suffered atomic bombings in war, Japan has a duty \
+to lead," he told reporters.
+
+Survivors, known as hibakusha, are now in their 80s. Their average age is nearly 83, according \
+to the health ministry.
+
+Keiko Ogura, 83, who was 8 at the time, said she still remembers the flash. "The sky turned \
+white and then everything went dark," she said.
+
+The United Nations Secretary-General, Antonio Guterres, said in a video message that "the only \
+way to totally eliminate nuclear risk is to totally eliminate nuclear weapons".
+
+Japan surrendered on August 15, 1945, ending World War II.
+"""
+
+ASIDES_FACTS = [
+    E("date", "Thursday", "2020-08-06"),
+    E("date", "August 6, 1945", "1945-08-06"),
+    E("date", "three days later", "1945-08-09"),
+    E("date", "August 15, 1945", "1945-08-15"),
+    E("figure", "75th anniversary", 75),
+    E("figure", "About 140,000 people", 140000),
+    E("figure", "70,000", 70000),
+    E("figure", "nearly 83", 83),
+    E("figure", "83", 83),
+    E("figure", "8", 8),
+    E("quote", "We must never allow this painful past", "Kazumi Matsui"),
+    E("quote", "As the only country to have suffered", "Shinzo Abe"),
+    E("quote", "The sky turned white", "Keiko Ogura"),
+    E("quote", "the only way to totally eliminate", "Antonio Guterres"),
+    E("person", "Kazumi Matsui", "Mayor"),
+    E("person", "Shinzo Abe", "Prime Minister"),
+    E("person", "Keiko Ogura", None),
+    E("person", "Antonio Guterres", "United Nations Secretary-General"),
+    E("place", "Hiroshima"),
+    E("place", "Nagasaki"),
+    E("place", "Japan"),
+]
+
 PASSAGES = {
     "attribution forms": (ATTRIBUTION, None, ATTRIBUTION_FACTS),
     "continued and partial quotes": (CONTINUED, None, CONTINUED_FACTS),
@@ -173,6 +226,7 @@ PASSAGES = {
     "date forms": (DATES, "2020-06-25", DATES_FACTS),
     "captions and credits": (CAPTIONS, "2020-06-25", CAPTIONS_FACTS),
     "reported claims": (REPORTED, None, REPORTED_FACTS),
+    "asides and appositives": (ASIDES, "2020-08-06", ASIDES_FACTS),
 }
 
 
@@ -230,3 +284,6 @@ def test_it_said_resolves_to_the_newspaper_of_the_previous_sentence():
 def test_claims_stay_attributed():
     facts = extract_facts(REPORTED)
     assert facts.attributions[0] == "the health ministry"
+    facts = extract_facts(ASIDES)
+    sentence = next(s for s in facts.sentences if s.text.startswith("Their average age"))
+    assert facts.attributions[sentence.index] == "the health ministry"
