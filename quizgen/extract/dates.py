@@ -111,10 +111,22 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, int, st
     return taken
 
 
+_YEAR_PREPOSITION_RE = re.compile(
+    r"\b(?:in|In|since|Since|until|by|By|from|of|before|after|during|early|late|mid|the|"
+    r"summer|spring|autumn|fall|winter)[ \t-]+$"
+)
+
+
 def _year_is_figure(text: str, m: re.Match) -> bool:
-    """A four-digit number followed by what it counts (``1500 troops``) is not a year."""
+    """A four-digit number followed by what it counts (``1500 troops``) is not a year,
+    unless a preposition shows it is one (``in 2018 failed``)."""
+    if _YEAR_PREPOSITION_RE.search(text, max(0, m.start() - 12), m.start()):
+        return False
     after = re.match(r"\s+([a-z][a-z-]*)", text[m.end() : m.end() + 30])
-    return bool(after and after.group(1) not in STOP_WORDS and not after.group(1).endswith("ly"))
+    if not after:
+        return False
+    word = after.group(1)
+    return word not in STOP_WORDS and not word.endswith(("ly", "ed"))
 
 
 class _Resolver:

@@ -49,6 +49,7 @@ _HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>[a-z]+)(?:-(?:old|long|strong|wide|high
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 _SCALE_ABBREV = {"m": "million", "bn": "billion", "k": "thousand"}
+_PLURALS = {"people", "children", "men", "women", "police", "staff", "cattle", "sheep"}
 _ONE_SKIP = {"of", "another", "day", "time", "way", "hand", "side", "thing", "point", "by"}
 
 
@@ -89,6 +90,8 @@ def _counted(text: str, pos: int, limit: int) -> tuple[str, int]:
             break
         words.append(m)
         pos = m.end()
+        if low in _PLURALS or (w.islower() and low.endswith("s") and not low.endswith("ss")):
+            break  # a plural noun ends what is counted: "a dozen eggs broke"
     while words and words[-1].group("w").lower().endswith("ed") and len(words[-1].group("w")) > 3:
         words.pop()
     if not words:
