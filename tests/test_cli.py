@@ -199,3 +199,28 @@ def test_build_from_any_folder_defaults_to_bundled_bank_and_output(tmp_path):
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "output" / "manifest.json").read_text())
     assert manifest["bank"]["id"] == "korean-war-70th"
+
+
+def test_jobs_do_not_change_a_single_byte(tmp_path):
+    trees = []
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / f"jobs{jobs}"
+        result = run_cli(
+            "build",
+            str(SMALL_BANK),
+            "--formats",
+            "all",
+            "--versions",
+            "5",
+            "--seed",
+            "11",
+            "--pack",
+            "--jobs",
+            jobs,
+            "--out",
+            str(out),
+        )
+        assert result.returncode == 0, result.stderr
+        trees.append(digest_tree(out))
+    assert trees[0] == trees[1] == trees[2]
+    assert len(trees[0]) > 20

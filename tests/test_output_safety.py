@@ -1,0 +1,107 @@
+"""The output folder: nothing outside --out, nothing half-written, nothing lost on failure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from support import SMALL_BANK
+
+from quizgen import build as build_module
+from quizgen.assemble import AssemblyOptions
+from quizgen.build import build
+from quizgen.errors import RenderError
+from quizgen.output import OutputWriter
+from quizgen.render import OutputFile, RenderOptions
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_hostile_title_never_writes_outside_out(tmp_path):
+    shutil.copy(SMALL_BANK.parent / "article.txt", tmp_path / "article.txt")
+    text = SMALL_BANK.read_text(encoding="utf-8").replace(
+        'title: "Small town library"', 'title: "../../escape/..\\\\x /etc/passwd <b>&"'
+    )
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    build(
+        tmp_path / "bank.yaml",
+        out,
+        formats=("pdf", "html", "anki-csv", "json", "apkg", "quizlet"),
+        seed=1,
+        assembly=AssemblyOptions(versions=2),
+        options=RenderOptions(pack=True),
+    )
+    outside = {p for p in tmp_path.rglob("*") if p.is_file()} - set(out.rglob("*"))
+    assert {p.name for p in outside} == {"article.txt", "bank.yaml"}
+    assert all(p.parent == out for p in out.rglob("*"))
+
+
+@pytest.mark.parametrize("path", ["../x.pdf", "/tmp/x.pdf", "a/../../x.pdf", "", "."])
+def test_writer_refuses_paths_outside_the_folder(tmp_path, path):
+    with OutputWriter(tmp_path / "out") as writer:
+        with pytest.raises(RenderError, match="refusing to write outside the output folder"):
+            writer.add(OutputFile(path, "pdf", "student", b"x", "A"))
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_failure_mid_build_changes_nothing(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(
+        SMALL_BANK,
+        out,
+        formats=("json",),
+        seed=1,
+        assembly=AssemblyOptions(versions=2),
+        options=RenderOptions(),
+    )
+    before = snapshot(out)
+
+    real = build_module.render
+
+    def failing(name, quiz, options):
+        yield from real(name, quiz, options)
+        raise RenderError("disk on fire")
+
+    monkeypatch.setattr(build_module, "render", failing)
+    with pytest.raises(RenderError, match="disk on fire"):
+        build(
+            SMALL_BANK,
+            out,
+            formats=("json",),
+            seed=99,
+            assembly=AssemblyOptions(versions=3),
+            options=RenderOptions(),
+        )
+    assert snapshot(out) == before  # no new quiz-C.json, no staging folder, old files intact
+
+
+def test_interrupted_build_leaves_no_partial_file(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    real = build_module.render
+
+    def interrupted(name, quiz, options):
+        yield from real(name, quiz, options)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "render", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(
+            SMALL_BANK,
+            out,
+            formats=("json",),
+            seed=1,
+            assembly=AssemblyOptions(versions=2),
+            options=RenderOptions(),
+        )
+    assert list(out.iterdir()) == []
+
+
+def test_two_outputs_with_one_path_are_refused(tmp_path):
+    with OutputWriter(tmp_path) as writer:
+        writer.add(OutputFile("quiz-A.json", "json", "key", b"1", "A"))
+        with pytest.raises(RenderError, match="two outputs would both be written to quiz-A"):
+            writer.add(OutputFile("quiz-A.json", "json", "key", b"2", "A"))
