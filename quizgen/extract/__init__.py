@@ -174,6 +174,12 @@ def read_article(path: Path) -> str:
     return text
 
 
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {'people' if word == 'person' else word + 's'}"
+
+
 def _title_from_name(stem: str) -> str:
     words = [w for w in re.split(r"[\s_\-]+", stem) if w]
     return " ".join(w[:1].upper() + w[1:] for w in words) or "Draft question bank"
@@ -214,10 +220,19 @@ def extract_command(args: argparse.Namespace) -> int:
     write(dump(data, article.name), output)
     f = draft.facts
     where = str(output) if output is not None else "standard output"
+    found = ", ".join(
+        _plural(n, word)
+        for n, word in (
+            (len(f.dates), "date"),
+            (len(f.figures), "figure"),
+            (len(f.quotes), "quotation"),
+            (len(f.people), "person"),
+            (len(f.places), "place"),
+        )
+    )
     print(
-        f"quizgen: wrote a draft of {len(data['questions'])} questions to {where} from "
-        f"{len(f.dates)} dates, {len(f.figures)} figures, {len(f.quotes)} quotations, "
-        f"{len(f.people)} people and {len(f.places)} places; review it before use",
+        f"quizgen: wrote a draft of {_plural(len(data['questions']), 'question')} to {where} "
+        f"from {found}; review it before use",
         file=sys.stderr,
     )
     if dropped:
