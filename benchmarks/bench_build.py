@@ -44,8 +44,22 @@ def child_peak_rss_mb() -> float:
 
 def many_versions(count: int, jobs: int | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        args = [sys.executable, "-m", "quizgen", "build", str(BANK), "--formats", "all",
-                "--versions", str(count), "--seed", "1", "--out", tmp, "--quiet"]
+        args = [
+            sys.executable,
+            "-m",
+            "quizgen",
+            "build",
+            str(BANK),
+            "--formats",
+            "all",
+            "--versions",
+            str(count),
+            "--seed",
+            "1",
+            "--out",
+            tmp,
+            "--quiet",
+        ]
         if jobs is not None:
             args += ["--jobs", str(jobs)]
         # Run in a fresh process whose own peak is measured, not the benchmark's.
@@ -57,13 +71,16 @@ def many_versions(count: int, jobs: int | None) -> None:
             "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
             "print(f'{dt:.3f} {peak:.1f}')\n"
         )
-        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                             text=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        ).stdout.split()
         seconds, peak = float(out[0]), float(out[1])
         files = sum(1 for _ in Path(tmp).iterdir())
     label = f"{count} versions, all formats" + (f", --jobs {jobs}" if jobs else "")
-    print(f"{label:<40} {seconds:8.2f} s  {seconds / count * 1000:7.1f} ms/version  "
-          f"peak RSS {peak:6.1f} MB (largest process)  {files} files")
+    print(
+        f"{label:<40} {seconds:8.2f} s  {seconds / count * 1000:7.1f} ms/version  "
+        f"peak RSS {peak:6.1f} MB (largest process)  {files} files"
+    )
 
 
 def main() -> None:
