@@ -41,6 +41,8 @@ _DATELINE_RE = re.compile(
     r"|[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Z.'-]+){0,2}\s*[-–—]+)\s+"
 )
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Characters a bank cannot hold (the loader refuses them): sentences with them are left out."""
 _WORD_BEFORE_DOT_RE = re.compile(r"(?<!\w)([A-Za-z.]+)\.$")
 _QUOTE_MARK_RE = re.compile('["“”‘’]')
 
@@ -197,6 +199,7 @@ def segment(text: str) -> Document:
                 continue
             if (
                 bi == 0
+                and not _CONTROL_RE.search(line)
                 and len(block) == 1
                 and len(blocks) > 1
                 and headline is None
@@ -249,6 +252,9 @@ def segment(text: str) -> Document:
         index = len(paragraphs)
         paragraphs.append(Paragraph(index, s, e, caption))
         for ss, se in split_sentences(text, s, e):
+            if _CONTROL_RE.search(text, ss, se):
+                skip(ss, se, "control characters")
+                continue
             sentences.append(Sentence(len(sentences), text[ss:se], ss, se, index, caption))
     skipped.sort(key=lambda k: k.start)
     return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline)

@@ -217,7 +217,9 @@ def figure_distractors(fig: Figure, figures: Sequence[Figure]) -> list[str]:
     like ``fig``."""
 
     def ratio(other: Figure) -> float:
-        return abs(math.log(float(other.value) / float(fig.value))) if other.value > 0 else 99.0
+        if other.value <= 0 or fig.value <= 0:
+            return 99.0
+        return abs(math.log(float(other.value) / float(fig.value)))
 
     unit = fig.unit.lower()
     others = sorted(

@@ -242,3 +242,14 @@ def test_a_long_text_repeats_ids_with_suffixes():
     ids = [q["id"] for q in extract(text * 3).questions]
     assert len(ids) == len(set(ids))
     assert any(i.endswith("-2") for i in ids) and any(i.endswith("-3") for i in ids)
+
+
+def test_zero_figure_does_not_divide_by_zero():
+    draft = extract("Of 0 cases, 7.2 million were counted.")
+    assert draft.facts.figures[0].value == 0
+
+
+def test_sentences_with_control_characters_are_left_out():
+    facts = extract_facts("It began in 1950.\x1b Seoul fell in 1951. It ended in 1953.")
+    assert [d.text for d in facts.dates] == ["1950", "1953"]
+    assert [s.reason for s in facts.skipped] == ["control characters"]
