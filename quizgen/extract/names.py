@@ -277,6 +277,16 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
     return Person(full, role, chain.sentence, name_start, chain.end, aliases)
 
 
+def _word_spans(text: str, chain: Chain) -> list[tuple[int, int]]:
+    """Where each word of a chain stands in the text."""
+    spans, pos = [], chain.start
+    for w in chain.words:
+        start = text.find(w, pos, chain.end)
+        spans.append((start, start + len(w)))
+        pos = start + len(w)
+    return spans
+
+
 def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) of the places a chain names."""
     words = chain.words
@@ -286,15 +296,19 @@ def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, i
     if all(w in _COMPASS for w in words):
         return []
     found = []
-    for w in words:
+    spans = _word_spans(text, chain)
+    for w, (ws, _) in zip(words, spans, strict=True):
         if "-" in w and w.split("-")[0].isupper():
+            offset = ws
             for part in w.split("-"):
                 if part in _ALL_PLACES:
-                    found.append((_ALL_PLACES[part], "country", chain.start, chain.end))
+                    found.append((_ALL_PLACES[part], "country", offset, offset + len(part)))
+                offset += len(part) + 1
     hit = place_in(words)
     if hit:
-        canonical = hit[2]
-        found.append((canonical, _PLACE_KIND.get(canonical, "country"), chain.start, chain.end))
+        first, last, canonical = hit
+        kind = _PLACE_KIND.get(canonical, "country")
+        found.append((canonical, kind, spans[first][0], spans[last - 1][1]))
         return found
     if found:
         return found
@@ -315,16 +329,13 @@ def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, i
     return []
 
 
-def find_names(
-    text: str, sentences: Iterable[Sentence], *, speakers: Iterable[tuple[int, int]] = ()
-) -> Names:
+def find_names(text: str, sentences: Iterable[Sentence]) -> Names:
     """People, places and organisations of ``sentences``, with their mentions in order.
 
-    ``speakers`` are spans where a quotation is attributed: a two-word name there is a
-    person even without a role.
+    A name of two words or more that says something (``Keiko Ogura, 83, said``) or is named
+    after a reporting verb (``said Keiko Ogura``) is a person even without a role.
     """
     names = Names()
-    speakers = tuple(speakers)
     seen_places: set[str] = set()
     for sentence in sentences:
         for chain in chains(text, sentence):
@@ -338,7 +349,7 @@ def find_names(
             if chain.text in names.orgs:
                 names.mentions.append((sentence.index, chain.start, "org", chain.text))
                 continue
-            in_speaker = any(s <= chain.start and chain.end <= e for s, e in speakers) or bool(
+            in_speaker = bool(
                 _SPEAKS_RE.match(text, chain.end, sentence.end)
                 or _SAID_BEFORE_RE.search(text, sentence.start, chain.start)
             )

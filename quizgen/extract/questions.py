@@ -151,7 +151,12 @@ class _Writer:
             "tags": ["people"],
         }
         if i % 2 == 1:
-            others = [_cap(r) for r in roles if normalize_answer(r) != normalize_answer(role)]
+            mine = normalize_answer(role)
+            others = [
+                _cap(r)
+                for r in roles
+                if normalize_answer(r) not in mine and mine not in normalize_answer(r)
+            ]
             others = list(dict.fromkeys(others))[:3]
             if len(others) >= 2:
                 question = {

@@ -246,79 +246,76 @@ def _clean_quote(text: str) -> str:
     return text.strip().rstrip(",").strip()
 
 
+def _attributed(
+    text: str, sentence: Sentence, spans: list[tuple[int, int]], ctx: _Context
+) -> dict[int, tuple[Speaker | None, str]]:
+    """Opening offset -> (speaker, rule) for the quotations the sentence attributes."""
+    clauses = _clauses(_mask(text, sentence, spans), sentence.start)
+    picked = {o: _pick(clauses, o, c) for o, c in spans}
+    resolved: dict[int, tuple[Speaker | None, str]] = {}
+    for o, clause in picked.items():
+        if clause is not None and not (clause.participle and not clause.np):
+            resolved[o] = _resolve(clause, sentence, ctx)
+    for o, clause in picked.items():
+        if clause is not None and clause.participle and not clause.np:
+            # "..., adding: "..."": the speaker of the clause it continues
+            others = [v for v in resolved.values() if v[0] is not None]
+            resolved[o] = (others[-1][0], "continues the clause") if others else (None, "none")
+    return resolved
+
+
 def find_quotes(doc: Document, names: Names) -> list[Quote]:
     """Every quotation of ``doc`` with its speaker, in order of appearance."""
     text = doc.text
-    history: list[tuple[int, Speaker]] = []
-    ctx = _Context(text, names, history, {})
+    ctx = _Context(text, names, [], {})
     mentions = sorted(names.mentions)
     mi = 0
     out: list[Quote] = []
-    prev_paragraph_quotes: list[Quote] = []
-    prev_continued = False
+    before: list[Quote] = []  # the previous paragraph's quotations
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in doc.sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
     for para in doc.paragraphs:
         spans = quote_spans(text, para.start, para.end)
-        para_quotes: list[Quote] = []
+        continuing = bool(before) and before[-1].continued
+        quotes: list[Quote] = []
         for sentence in by_paragraph.get(para.index, []):
             while mi < len(mentions) and mentions[mi][0] < sentence.index:
                 _, _, kind, label = mentions[mi]
-                history.append((mentions[mi][0], Speaker(label, kind, label)))
+                ctx.history.append((mentions[mi][0], Speaker(label, kind, label)))
                 mi += 1
             inside = [(o, c) for o, c in spans if sentence.start <= o < sentence.end]
-            if not inside:
-                continue
-            clauses = _clauses(_mask(text, sentence, inside), sentence.start)
-            resolved: dict[int, tuple[Speaker | None, str]] = {}
-            for o, c in inside:
-                clause = _pick(clauses, o, c)
-                if clause is not None and not (clause.participle and not clause.np):
-                    resolved[o] = _resolve(clause, sentence, ctx)
-            for o, c in inside:
-                clause = _pick(clauses, o, c)
-                if clause is not None and clause.participle and not clause.np:
-                    others = [v for v in resolved.values() if v[0] is not None]
-                    resolved[o] = (
-                        (others[-1][0], "continues the clause") if others else (None, "none")
-                    )
+            resolved = _attributed(text, sentence, inside, ctx) if inside else {}
             for o, c in inside:
                 content = _clean_quote(text[o + 1 : c])
-                closed = c < para.end
+                if len(content.split()) < _MIN_WORDS:
+                    continue
                 speaker, rule = resolved.get(o, (None, "none"))
                 if speaker is None:
                     speaker, rule = _fallback(
-                        o,
-                        sentence,
-                        para_quotes,
-                        prev_paragraph_quotes,
-                        prev_continued and o == para.start,
-                        ctx,
-                        text,
+                        o, sentence, quotes, before, continuing and o == para.start, ctx
                     )
-                if len(content.split()) < _MIN_WORDS:
-                    continue
                 intro = text[sentence.start : o].rstrip()[-1:]
                 partial = o > sentence.start and intro != ":" and not content[:1].isupper()
-                quote = Quote(
-                    content,
-                    o + 1,
-                    c if closed else para.end,
-                    sentence,
-                    speaker,
-                    partial,
-                    rule,
-                    continued=not closed,
+                closed = c < para.end
+                quotes.append(
+                    Quote(
+                        content,
+                        o + 1,
+                        c if closed else para.end,
+                        sentence,
+                        speaker,
+                        partial,
+                        rule,
+                        continued=not closed,
+                    )
                 )
-                para_quotes.append(quote)
                 if speaker is not None:
-                    history.append((sentence.index, speaker))
-        if para_quotes and prev_continued and prev_paragraph_quotes:
-            _back_fill(out, prev_paragraph_quotes[-1], para_quotes[0])
-        out.extend(para_quotes)
-        prev_continued = bool(para_quotes) and para_quotes[-1].continued
-        prev_paragraph_quotes = para_quotes
+                    ctx.history.append((sentence.index, speaker))
+        if quotes and continuing:
+            _back_fill(out, before[-1], quotes[0])
+        out.extend(quotes)
+        before = quotes
     return out
 
 
@@ -329,7 +326,6 @@ def _fallback(
     prev_quotes: list[Quote],
     continuing: bool,
     ctx: _Context,
-    text: str,
 ) -> tuple[Speaker | None, str]:
     if continuing and prev_quotes and prev_quotes[-1].speaker:
         return prev_quotes[-1].speaker, "continued from the previous paragraph"
