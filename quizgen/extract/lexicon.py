@@ -164,6 +164,7 @@ olympics operation plan prize program programme project revolution summit treaty
 
 SITE_WORDS = _words(
     """
+isle
 airport avenue base bay border bridge building camp canal castle cathedral cemetery
 church city coast county desert district fort gate gulf hall harbor harbour hospital
 house island islands lake memorial mosque mountain mountains museum ocean palace park

@@ -99,6 +99,9 @@ _PLACE_PREP_RE = re.compile(
     r"(?:\b(?:in|at|near|outside|from|to|of|across|around)[ \t]+"
     r"(?:the[ \t]+)?$)"
 )
+_SITE_LEAD_RE = re.compile(r"(?:^|\b(?:the|in|at|near|to|from|on|across|of|The))[ \t]*$")
+"""What comes before a site's name (``the Demilitarized Zone``, ``at Cheorwon County``), so
+that a company named ``Avanti West Coast`` is not a place."""
 _ALL_PLACES = {**{c: c for c in COUNTRIES}, **{c: c for c in CITIES}, **COUNTRY_ALIASES}
 _PLACE_KIND = {**{c: "country" for c in COUNTRIES}, **{c: "city" for c in CITIES}}
 _MAX_PLACE_WORDS = max(len(p.split()) for p in _ALL_PLACES)
@@ -290,9 +293,13 @@ def _word_spans(text: str, chain: Chain) -> list[tuple[int, int]]:
 def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) of the places a chain names."""
     words = chain.words
-    if words[-1].lower() in SITE_WORDS or _next_word(text, chain.end) in SITE_WORDS:
-        if len(words) > 1 or _next_word(text, chain.end) in SITE_WORDS:
-            return [(" ".join(words), "site", chain.start, chain.end)]
+    before = text[max(chain.sentence.start, chain.start - 16) : chain.start]
+    if _next_word(text, chain.end) in SITE_WORDS or (
+        len(words) > 1
+        and (words[-1].lower() in SITE_WORDS or (words[0].lower() in SITE_WORDS and "of" in words))
+        and _SITE_LEAD_RE.search(before)
+    ):
+        return [(" ".join(words), "site", chain.start, chain.end)]
     if all(w in _COMPASS for w in words):
         return []
     found = []
@@ -312,7 +319,6 @@ def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, i
         return found
     if found:
         return found
-    before = text[max(chain.sentence.start, chain.start - 16) : chain.start]
     nxt = _next_word(text, chain.end)
     if (
         _PLACE_PREP_RE.search(before)

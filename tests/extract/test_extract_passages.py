@@ -219,6 +219,45 @@ ASIDES_FACTS = [
     E("place", "Japan"),
 ]
 
+STORM = """\
+Storm leaves thousands without power
+
+Storm Ciara left more than 500,000 homes without power across Britain on Sunday, the energy \
+regulator said.
+
+"This is the worst storm we have seen in a decade," Energy Minister Kwasi Kwarteng said on \
+Monday. "Crews are working around the clock."
+
+A 10-year-old boy was rescued from a river near Manchester, police said. Winds reached 97 mph at \
+the Needles on the Isle of Wight.
+
+The Met Office, Britain's weather service, warned that more rain would follow. "Further \
+flooding is likely in the north," it said in a statement.
+
+Insurers estimate the damage at £1.5bn, up from £200m after Storm Dennis in 2020.
+
+Rail operator Avanti West Coast cancelled all trains, a spokeswoman told Reuters.
+"""
+
+STORM_FACTS = [
+    E("date", "Sunday", "2024-02-04"),
+    E("date", "Monday", "2024-02-05"),
+    E("date", "2020", "2020"),
+    E("figure", "more than 500,000 homes", 500000),
+    E("figure", "10-year-old", 10),
+    E("figure", "97 mph", 97),
+    E("figure", "£1.5bn", 1500000000),
+    E("figure", "£200m", 200000000),
+    E("quote", "This is the worst storm", "Kwasi Kwarteng"),
+    E("quote", "Crews are working around the clock", "Kwasi Kwarteng"),
+    E("quote", "Further flooding is likely", "Met Office"),
+    E("person", "Kwasi Kwarteng", "Energy Minister"),
+    E("place", "Britain"),
+    E("place", "Manchester"),
+    E("place", "Needles"),
+    E("place", "Isle of Wight"),
+]
+
 PASSAGES = {
     "attribution forms": (ATTRIBUTION, None, ATTRIBUTION_FACTS),
     "continued and partial quotes": (CONTINUED, None, CONTINUED_FACTS),
@@ -227,6 +266,7 @@ PASSAGES = {
     "captions and credits": (CAPTIONS, "2020-06-25", CAPTIONS_FACTS),
     "reported claims": (REPORTED, None, REPORTED_FACTS),
     "asides and appositives": (ASIDES, "2020-08-06", ASIDES_FACTS),
+    "money, measures and a company": (STORM, "2024-02-10", STORM_FACTS),
 }
 
 
@@ -284,6 +324,8 @@ def test_it_said_resolves_to_the_newspaper_of_the_previous_sentence():
 def test_claims_stay_attributed():
     facts = extract_facts(REPORTED)
     assert facts.attributions[0] == "the health ministry"
+    facts = extract_facts(STORM)
+    assert facts.attributions[0] == "the energy regulator"
     facts = extract_facts(ASIDES)
     sentence = next(s for s in facts.sentences if s.text.startswith("Their average age"))
     assert facts.attributions[sentence.index] == "the health ministry"
