@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from quizgen.extract import extract
@@ -70,6 +70,7 @@ def articles(draw) -> str:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=articles(), date=st.sampled_from([None, "2020-06-25"]))
 def test_any_text_drafts_a_valid_bank(text, date):
+    assume("\x00" not in text)  # the command refuses such a file before extracting
     draft = extract(text, date)
     assert draft == extract(text, date)
     if not draft.questions or not text.strip():
