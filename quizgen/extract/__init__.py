@@ -230,6 +230,9 @@ def extract_command(args: argparse.Namespace) -> int:
             (len(f.places), "place"),
         )
     )
+    unattributed = sum(q.speaker is None for q in f.quotes)
+    if unattributed:
+        found += f" ({unattributed} of the quotations without a speaker, so not asked about)"
     print(
         f"quizgen: wrote a draft of {_plural(len(data['questions']), 'question')} to {where} "
         f"from {found}; review it before use",
