@@ -203,15 +203,14 @@ def extract_command(args: argparse.Namespace) -> int:
     output = Path(args.output) if getattr(args, "output", None) else None
     if output is not None and output.exists() and output.resolve() == article.resolve():
         raise InputError(f"-o {output}: is the article itself; choose another file name")
-    draft = extract(
-        text, getattr(args, "date", None), bank_id=bank_id, title=getattr(args, "title", None)
-    )
+    title = (getattr(args, "title", None) or "").strip() or None
+    draft = extract(text, getattr(args, "date", None), bank_id=bank_id, title=title)
     if not draft.questions:
         raise InputError(
             f"{article}: found no dates, figures, quotations, people or places to "
             "write questions from"
         )
-    if not getattr(args, "title", None) and not draft.facts.headline:
+    if not title and not draft.facts.headline:
         draft = DraftBank(
             draft.id, _title_from_name(article.stem), draft.facts, draft.questions, draft.date
         )

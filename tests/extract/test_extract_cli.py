@@ -145,3 +145,17 @@ def test_an_existing_draft_is_replaced_whole(capsys, article, tmp_path):
     assert code == 0, err
     assert out.read_text(encoding="utf-8").startswith("# DRAFT")
     assert sorted(os.listdir(tmp_path)) == ["articles", "draft.yaml"]
+
+
+def test_byte_order_mark_and_windows_line_endings(capsys, tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SHORT.replace("\n", "\r\n").encode("utf-8"))
+    out = tmp_path / "draft.yaml"
+    code, _, err = extract(capsys, path, "-o", out, "--title", "   ")
+    assert code == 0, err
+    bank = load_bank(out)
+    assert bank.title == "Council approves new library"
+    assert any(
+        q.source == '"Books are bridges," said Mayor Ana Souza after the vote.'
+        for q in bank.questions
+    )
