@@ -73,8 +73,6 @@ _LEADING = {
     "Its",
     "Our",
     "Recent",
-    "Communist",
-    "Former",
     "Then",
     "Meanwhile",
     "However",
