@@ -65,17 +65,18 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-@functools.lru_cache(maxsize=8192)
-def para_markup(text: str, style: str, width: float) -> Paragraph:
-    """Paragraph ``text`` markup wrapped at ``width``.
-
-    A memo: the same text, style and width always wrap the same way, so the paragraph is
-    built and wrapped once and then only drawn (the same prompt or choice appears in every
-    version). The cache is bounded, so memory stays flat.
-    """
+def wrapped(text: str, style: str, width: float) -> Paragraph:
+    """A new paragraph of ``text`` markup, wrapped at ``width``."""
     p = Paragraph(text, styles()[style])
     p.wrap(width, 1e6)
     return p
+
+
+para_markup = functools.lru_cache(maxsize=4096)(wrapped)
+"""``wrapped``, remembered: the same text, style and width always wrap the same way, so a
+prompt or choice that every version shows is built and wrapped once, then only drawn. Text
+that changes from version to version (a matching key, say) goes through ``wrapped`` so that it
+does not crowd the bounded cache."""
 
 
 def para(text: str, style: str, width: float) -> Paragraph:

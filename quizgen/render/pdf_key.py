@@ -3,16 +3,20 @@ explanation and source sentence, numbered exactly as the student copy."""
 
 from __future__ import annotations
 
+from reportlab.platypus import Paragraph
+
 from ..answers import (
     answer_text,
     correct_choice,
     correct_index,
     letter,
     matching_key,
+    numeric_text,
     ordering_key,
 )
 from ..model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
-from .pdf_flow import LIGHT, RULE, Block, ascent, mk, para, para_markup
+from ..text import format_number
+from .pdf_flow import LIGHT, RULE, Block, ascent, mk, para, para_markup, wrapped
 from .pdf_fonts import BOLD, ITALIC, symbol
 from .pdf_student import (
     INDENT,
@@ -42,7 +46,16 @@ def grid_answer(item: Item) -> str:
         return " ".join(f"{n}{letter(i)}" for n, i in enumerate(matching_key(item), start=1))
     if isinstance(body, Ordering):
         return " ".join(str(p) for p in ordering_key(item))
+    if isinstance(body, Numeric):  # the number is what to mark; the unit is in the details
+        tolerance = f" (± {format_number(body.tolerance)})" if body.tolerance else ""
+        return numeric_text(body) + tolerance
     return answer_text(item)
+
+
+def _grid_cell(item: Item, width: float) -> Paragraph:
+    if item.type in ("matching", "ordering"):  # a different key in every version
+        return wrapped(mk(grid_answer(item)), "grid", width)
+    return para(grid_answer(item), "grid", width)
 
 
 def grid(version: Version, width: float) -> list[Block]:
@@ -60,7 +73,7 @@ def grid(version: Version, width: float) -> list[Block]:
             y = block.para(para("Marking grid", "section", width), 0, 0)
             block.line(0, width, y + 2, 0.5, RULE)
             y += 7
-        cells = [(para(grid_answer(item), "grid", cell - 34), item) for item in chunk]
+        cells = [(_grid_cell(item, cell - 34), item) for item in chunk]
         heights = [max(p.height for p, _ in cells[r::rows]) + 4.5 for r in range(rows)]
         top = y
         for r, h in enumerate(heights):
@@ -135,8 +148,9 @@ def question(block: Block, item: Item, y: float) -> None:
         lines.append(f"<b>Boxes, top to bottom:</b> {boxes}")
         order = "   ".join(f"{n}. {text}" for n, text in enumerate(body.items, start=1))
         lines.append(_answer(item, "Correct order:", order))
+    wrap = wrapped if item.type in ("matching", "ordering") else para_markup
     for line in lines:
-        y = block.para(para_markup(line, "answer", avail), INDENT, y) + 1
+        y = block.para(wrap(line, "answer", avail), INDENT, y) + 1
     explanation = "<b>Why:</b> " + mk(q.explanation)
     y = block.para(para_markup(explanation, "note", avail), INDENT, y + 2)
     source = "Source: “" + mk(q.source, ITALIC) + "”"

@@ -164,9 +164,12 @@ def question(block: Block, item: Item, y: float) -> None:
     """One question as the student sees it, from ``y`` down."""
     avail = block.width - INDENT
     number(block, item, y)
-    y = block.para(para(item.question.prompt, "prompt", avail), INDENT, y)
     kind = item.type
-    if kind in ("multiple_choice", "true_false"):
+    if kind == "true_false":
+        true_false(block, item, y)
+        return
+    y = block.para(para(item.question.prompt, "prompt", avail), INDENT, y)
+    if kind == "multiple_choice":
         choices(block, item, y + 5)
     elif kind in ("short_answer", "numeric"):
         body = item.question.body
@@ -225,6 +228,21 @@ def choices(block: Block, item: Item, y: float, *, marked: int = -1) -> float:
         y += row_h + 4
         block.grow(y)
     return y
+
+
+TRUE_FALSE_WIDTH = 124.0
+
+
+def true_false(block: Block, item: Item, y: float) -> None:
+    """The statement, with its two bubbles at the right of its first line."""
+    width = block.width - INDENT - TRUE_FALSE_WIDTH
+    block.grow(block.para(para(item.question.prompt, "prompt", width), INDENT, y))
+    baseline = y + ascent("prompt")
+    for index, choice in enumerate(item.choices):
+        x = block.width - TRUE_FALSE_WIDTH + 14 + index * 58
+        block.bubble(x + 7, baseline - 3.6)
+        block.text(BOLD, 9.5, x + 17, baseline, letter(index))
+        block.text(SANS, 10, x + 28, baseline, choice)
 
 
 def matching(block: Block, item: Item, y: float) -> None:
