@@ -146,8 +146,8 @@ def question(block: Block, item: Item, y: float) -> None:
     elif isinstance(body, Ordering):
         boxes = ", ".join(str(p) for p in ordering_key(item))
         lines.append(f"<b>Boxes, top to bottom:</b> {boxes}")
-        order = "   ".join(f"{n}. {text}" for n, text in enumerate(body.items, start=1))
-        lines.append(_answer(item, "Correct order:", order))
+        order = "<br/>".join(f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1))
+        lines.append(f"<b>Correct order:</b><br/>{order}")
     wrap = wrapped if item.type in ("matching", "ordering") else para_markup
     for line in lines:
         y = block.para(wrap(line, "answer", avail), INDENT, y) + 1
