@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageBreak, PageTemplate
 
+from ..errors import RenderError
 from ..model import Quiz, Version
 from . import OutputFile, RenderOptions, pdf_glyphs
 from . import pdf_key as key_copy
@@ -157,6 +158,8 @@ def _build(
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
         doc.build(story, canvasmaker=_canvas_class(duplex))
+    except LayoutError as exc:  # pragma: no cover - blocks split rather than overflow
+        raise RenderError(f"PDF {subject}: a question does not fit on a page ({exc})") from exc
     finally:
         rl_config.useA85 = saved
     return buf.getvalue()

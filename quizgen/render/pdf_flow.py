@@ -11,6 +11,7 @@ prompt or choice wraps the same way in every version.
 
 from __future__ import annotations
 
+import copy
 import functools
 import sys
 from typing import Any
@@ -190,21 +191,50 @@ class Block(Flowable):
         return self.width, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        # Only a block taller than a whole page splits, at the lowest row break that fits.
+        # Only a block taller than a whole page splits: at the lowest row break that fits,
+        # else inside the paragraph that crosses the page's end.
         if self.height <= self.max_height:
             return []
         cut = max((b for b in self.breaks if 0 < b <= aH and b < self.height), default=None)
         if cut is None:
-            return []
-        first, rest = Block(self.width, self.spaceBefore), Block(self.width)
-        first.mark, first.height, rest.height = self.mark, cut, self.height - cut
-        rest.max_height = self.max_height
+            return self._split_paragraph(aH)
+        first, rest = self._halves(cut, self.height - cut)
         for op in self.ops:
             if op[1] < cut:
                 first.ops.append(op)
             else:
                 rest.ops.append(_shift(op, -cut))
         rest.breaks = [b - cut for b in self.breaks if b > cut]
+        return [first, rest]
+
+    def _halves(self, first_height: float, rest_height: float) -> tuple[Block, Block]:
+        first, rest = Block(self.width, self.spaceBefore), Block(self.width)
+        first.mark, first.height, rest.height = self.mark, first_height, rest_height
+        rest.max_height = self.max_height
+        return first, rest
+
+    def _split_paragraph(self, aH: float) -> list[Flowable]:
+        crossing = [op for op in self.ops if op[0] == "p" and op[1] < aH < op[1] + op[2].height]
+        if not crossing:
+            return []
+        _, y, p, x = crossing[0]
+        parts = copy.copy(p).split(p.width, aH - y)  # split may alter what it splits
+        if len(parts) != 2:
+            return []
+        head, tail = parts
+        head.wrap(p.width, 1e6)
+        tail.wrap(p.width, 1e6)
+        end = y + p.height  # what came below the paragraph keeps its distance to it
+        first, rest = self._halves(y + head.height, self.height - end + tail.height)
+        rest.ops.append(("p", 0.0, tail, x))
+        for op in self.ops:
+            if op is crossing[0]:
+                first.ops.append(("p", y, head, x))
+            elif op[1] < aH:
+                first.ops.append(op)
+            else:
+                rest.ops.append(_shift(op, tail.height - end))
+        rest.breaks = [b - end + tail.height for b in self.breaks if b > end]
         return [first, rest]
 
     def draw(self) -> None:

@@ -146,11 +146,12 @@ def question(block: Block, item: Item, y: float) -> None:
     elif isinstance(body, Ordering):
         boxes = ", ".join(str(p) for p in ordering_key(item))
         lines.append(f"<b>Boxes, top to bottom:</b> {boxes}")
-        order = "<br/>".join(f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1))
-        lines.append(f"<b>Correct order:</b><br/>{order}")
+        lines.append("<b>Correct order:</b>")
+        lines += [f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1)]
     wrap = wrapped if item.type in ("matching", "ordering") else para_markup
     for line in lines:
         y = block.para(wrap(line, "answer", avail), INDENT, y) + 1
+        block.grow(y)
     explanation = "<b>Why:</b> " + mk(q.explanation)
     y = block.para(para_markup(explanation, "note", avail), INDENT, y + 2)
     source = "Source: “" + mk(q.source, ITALIC) + "”"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pdfread import BUNDLED_BANK, build, page_texts, questions, squash
 
@@ -64,6 +66,9 @@ def test_bundled_bank_pack_has_every_version(bundled):
     assert all("Version " in p for p in pages)
 
 
+LONG_PROMPT = " ".join(f"Clause {n} of a very long question." for n in range(1, 400)) + " How many?"
+
+
 def test_a_question_taller_than_a_page_still_builds(tmp_path):
     items = [f"Event number {n} of the long day" for n in range(1, 61)]
     article = "A long day with sixty events in a row.\n"
@@ -82,6 +87,12 @@ questions:
 {lines}
     explanation: "They happened in this order."
     source: "A long day with sixty events in a row."
+  - id: wordy
+    type: short_answer
+    prompt: "{LONG_PROMPT}"
+    answer: "sixty"
+    explanation: "There were sixty."
+    source: "A long day with sixty events in a row."
 """,
         encoding="utf-8",
     )
@@ -91,6 +102,8 @@ questions:
     everything = " ".join(pages)
     for item in items:
         assert item in everything
+    # One paragraph longer than a page, split across pages: no clause lost.
+    assert {int(n) for n in re.findall(r"Clause (\d+) of", everything)} == set(range(1, 400))
 
 
 def test_block_splits_only_when_taller_than_a_page():
