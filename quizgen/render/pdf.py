@@ -111,7 +111,7 @@ def _document(
     buf: io.BytesIO, quiz: Quiz, options: RenderOptions, subject: str, duplex: bool = False
 ) -> tuple[BaseDocTemplate, float]:
     if options.page_size not in PAGE_SIZES:
-        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
+        raise RenderError(f"page size '{options.page_size}' is not one of {', '.join(PAGE_SIZES)}")
     main_fonts()  # registered before any style or canvas uses them
     size = PAGE_SIZES[options.page_size]
     doc = BaseDocTemplate(

@@ -53,7 +53,7 @@ def styles() -> dict[str, ParagraphStyle]:
             style("byline", SANS, 9, 11.5, GREY),
             style("instructions", SANS, 9.5, 12.5),
             style("section", BOLD, 11.5, 14),
-            style("section-note", ITALIC, 9.5, 12, GREY),
+            style("section-note", SANS, 9.5, 12, GREY),
             style("prompt", SANS, 10.5, 13.6),
             style("choice", SANS, 10, 12.6),
             style("cloze", SANS, 10.5, 21),
