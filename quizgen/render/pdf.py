@@ -68,18 +68,18 @@ def _canvas_class(duplex: bool) -> type[Canvas]:
             physical = 0
             previous: Copy | None = None
             for state, copy in self._held:
-                if copy is None:
-                    continue
-                n = seen[copy.serial] = seen.get(copy.serial, 0) + 1
-                if duplex and n == 1 and physical % 2 == 1 and previous is not None:
-                    _footer(self, previous, None, None)  # the back of the last sheet
-                    Canvas.showPage(self)
-                    physical += 1
+                if copy is not None:
+                    n = seen[copy.serial] = seen.get(copy.serial, 0) + 1
+                    if duplex and n == 1 and physical % 2 == 1 and previous is not None:
+                        _footer(self, previous, None, None)  # the back of the last sheet
+                        Canvas.showPage(self)
+                        physical += 1
                 self.__dict__.update(state)
-                _footer(self, copy, n, totals[copy.serial])
+                if copy is not None:  # always: every copy starts with its header block
+                    _footer(self, copy, n, totals[copy.serial])
+                    previous = copy
                 Canvas.showPage(self)
                 physical += 1
-                previous = copy
             Canvas.save(self)
 
     return _Canvas

@@ -125,7 +125,8 @@ def instructions(version: Version, width: float) -> Block:
 def section_heading(
     block: Block, name: str, items: list[Item], width: float, note: str | None = None
 ) -> float:
-    """Draw a section's heading and one-line instruction at the top of ``block``."""
+    """Draw a section's heading and one-line instruction (``note``: another one, or none if
+    empty) at the top of ``block``; returns where the first question starts."""
     title, text = SECTIONS[name]
     if note is None:
         note = text
@@ -138,7 +139,8 @@ def section_heading(
     y = block.para(para(title, "section", width - 120), 0, 0)
     block.text(SANS, 9, width, ascent("section"), span, "right", GREY)
     block.line(0, width, y + 2, 0.5, RULE)
-    y = block.para(para(note, "section-note", width), 0, y + 5)
+    if note:
+        y = block.para(para(note, "section-note", width), 0, y + 5)
     return y + 8
 
 
