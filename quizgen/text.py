@@ -14,16 +14,33 @@ def normalize_space(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+def _is_digit(ch: str) -> bool:
+    return unicodedata.category(ch) == "Nd"
+
+
 def normalize_answer(text: str) -> str:
     """The form answers are compared in: case-, spacing- and punctuation-insensitive.
 
-    NFKC, then lower case, then only letters and digits of every script (Unicode categories
-    L* and N*) are kept, so "Moon Jae-in", "moon jaein" and "MOON JAE IN" compare equal, and
-    so do "520,000" and "520 000". The HTML page's script applies the same steps
-    (``normalize('NFKC').toLowerCase()`` and ``[\\p{L}\\p{N}]``).
+    NFKC, then lower case; every dash (Unicode Pd, and U+2212 minus) becomes '-'. Then only
+    letters and digits (Unicode L* and N*) are kept, and the marks that change a number:
+    '.', '-' or '/' between two digits, and '-' or '.' starting a number ("-4.2", ".5").
+    So "Moon Jae-in", "moon jaein" and "MOON JAE IN" compare equal, and so do "520,000" and
+    "520 000"; "4.2" and "42", or "1/2" and "12", do not. The HTML page's script applies
+    the same steps.
     """
     text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    chars = ["-" if ch == "\u2212" or unicodedata.category(ch) == "Pd" else ch for ch in text]
+    out = []
+    for i, ch in enumerate(chars):
+        if unicodedata.category(ch)[0] in "LN":
+            out.append(ch)
+            continue
+        if ch not in ".-/" or i + 1 == len(chars) or not _is_digit(chars[i + 1]):
+            continue
+        prev = chars[i - 1] if i else " "
+        if _is_digit(prev) or (ch != "/" and unicodedata.category(prev)[0] not in "LN"):
+            out.append(ch)
+    return "".join(out)
 
 
 def format_number(value: Decimal) -> str:

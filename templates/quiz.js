@@ -76,9 +76,24 @@
     return text;
   }
 
-  /** The same steps as quizgen.text.normalize_answer: NFKC, lower case, letters and digits. */
+  /**
+   * The same steps as quizgen.text.normalize_answer: NFKC, lower case, dashes to '-', then
+   * letters and digits, and '.', '-' or '/' where they change a number ("-4.2", "1/2").
+   */
   function normalizeAnswer(text) {
-    return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+    var chars = Array.from(text.normalize("NFKC").toLowerCase().replace(/[\p{Pd}\u2212]/gu, "-"));
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      var ch = chars[i];
+      if (/[\p{L}\p{N}]/u.test(ch)) {
+        out += ch;
+        continue;
+      }
+      if (".-/".indexOf(ch) < 0 || i + 1 === chars.length || !/\p{Nd}/u.test(chars[i + 1])) continue;
+      var prev = i ? chars[i - 1] : " ";
+      if (/\p{Nd}/u.test(prev) || (ch !== "/" && !/[\p{L}\p{N}]/u.test(prev))) out += ch;
+    }
+    return out;
   }
 
   function slotHash(salt, slot, response) {
