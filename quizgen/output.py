@@ -26,12 +26,20 @@ def _safe_relpath(path: str) -> PurePosixPath:
     return rel
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp makes the file private (0600); give it the mode any new file gets.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -76,15 +84,41 @@ class OutputWriter:
         self.entries.append(OutputFile(str(rel), file.format, file.role, b"", file.version))
 
     def commit(self, manifest: dict) -> Path:
-        """Move every staged file into place, then write the manifest; return its path."""
+        """Move every staged file into place, remove what the previous build made and this
+        one did not, then write the manifest; return its path."""
+        stale = previous_files(self.out_dir) - {e.path for e in self.entries}
         for entry in self.entries:
             rel = PurePosixPath(entry.path)
             target = self.out_dir.joinpath(*rel.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.staging.joinpath(*rel.parts), target)
+        for rel in sorted(stale):
+            (self.out_dir / rel).unlink(missing_ok=True)
         path = self.out_dir / MANIFEST
         write_atomic(path, manifest_bytes(manifest))
         return path
+
+
+def previous_files(out_dir: Path) -> set[str]:
+    """Files the previous build listed in its manifest (so a rebuild with fewer versions
+    leaves no old copy behind). Only files inside ``out_dir`` are ever named; files quizgen
+    did not write are never touched."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        paths = [entry["path"] for entry in manifest["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    found = set()
+    root = out_dir.resolve()
+    for path in paths:
+        try:
+            rel = _safe_relpath(str(path))
+        except RenderError:
+            continue
+        target = out_dir.joinpath(*rel.parts)
+        if target.resolve().is_relative_to(root) and target.is_file():
+            found.add(str(rel))
+    return found
 
 
 def manifest_bytes(manifest: dict) -> bytes:

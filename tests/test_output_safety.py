@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -105,3 +106,63 @@ def test_two_outputs_with_one_path_are_refused(tmp_path):
         writer.add(OutputFile("quiz-A.json", "json", "key", b"1", "A"))
         with pytest.raises(RenderError, match="two outputs would both be written to quiz-A"):
             writer.add(OutputFile("quiz-A.json", "json", "key", b"2", "A"))
+
+
+def test_rebuild_with_fewer_versions_removes_the_old_ones(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "out").mkdir()
+    (out / "notes.txt").write_text("mine")
+    build(
+        SMALL_BANK,
+        out,
+        formats=("json", "pdf"),
+        seed=7,
+        assembly=AssemblyOptions(versions=3),
+        options=RenderOptions(pack=True),
+    )
+    assert (out / "quiz-C.json").exists() and (out / "class-pack.pdf").exists()
+    build(
+        SMALL_BANK,
+        out,
+        formats=("json",),
+        seed=1,
+        assembly=AssemblyOptions(versions=1),
+        options=RenderOptions(),
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "notes.txt", "quiz-A.json"]
+
+
+def test_a_manifest_naming_files_outside_the_folder_deletes_nothing(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (out / "manifest.json").write_text(
+        '{"files": [{"path": "../victim.txt"}, {"path": "%s"}]}' % victim
+    )
+    build(
+        SMALL_BANK,
+        out,
+        formats=("json",),
+        seed=1,
+        assembly=AssemblyOptions(versions=1),
+        options=RenderOptions(),
+    )
+    assert victim.read_text() == "keep"
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    out = tmp_path / "out"
+    build(
+        SMALL_BANK,
+        out,
+        formats=("json",),
+        seed=1,
+        assembly=AssemblyOptions(versions=1),
+        options=RenderOptions(),
+    )
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+    mask = os.umask(0)
+    os.umask(mask)
+    # Regression: the manifest was written through mkstemp and stayed private (0600).
+    assert modes["manifest.json"] == modes["quiz-A.json"] == 0o666 & ~mask
