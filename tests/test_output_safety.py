@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -137,9 +138,8 @@ def test_a_manifest_naming_files_outside_the_folder_deletes_nothing(tmp_path):
     out.mkdir()
     victim = tmp_path / "victim.txt"
     victim.write_text("keep")
-    (out / "manifest.json").write_text(
-        '{"files": [{"path": "../victim.txt"}, {"path": "%s"}]}' % victim
-    )
+    files = [{"path": "../victim.txt"}, {"path": str(victim)}]
+    (out / "manifest.json").write_text(json.dumps({"files": files}))
     build(
         SMALL_BANK,
         out,
