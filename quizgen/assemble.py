@@ -39,6 +39,9 @@ class AssemblyOptions:
     tags: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     title: str | None = None
+    draw_per_version: bool = False
+    """Draw a separate set of questions for each version (default: every version has the
+    same questions, in its own order)."""
 
 
 def version_code(index: int) -> str:
@@ -129,6 +132,9 @@ def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
             f"of bank '{bank.id}' that match the filters"
         )
     rng = random.Random(seed)
+    if not options.draw_per_version:
+        # One draw for the whole build; each version then shuffles that same set.
+        pool = tuple(rng.sample(pool, count))
     versions = []
     seen: set[tuple] = set()
     for index in range(options.versions):

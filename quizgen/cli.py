@@ -85,6 +85,12 @@ def parser() -> argparse.ArgumentParser:
         help="questions per version (default: all that match the filters)",
     )
     b.add_argument(
+        "--draw-per-version",
+        action="store_true",
+        help="with --questions, draw a separate set of questions for each version "
+        "(default: every version has the same questions in its own order)",
+    )
+    b.add_argument(
         "--seed",
         type=_seed,
         default=None,
@@ -170,10 +176,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .resources import default_bank
 
     formats = parse_formats(args.formats)
+    if args.duplex and not args.pack:
+        raise UsageError("--duplex lays out the class pack: add --pack")
     seed = args.seed
     if seed is None:
         seed = secrets.randbelow(1_000_000)
-        print(f"quizgen: no --seed given; using seed {seed}", file=sys.stderr)
+        if not args.quiet:
+            print(f"quizgen: no --seed given; using seed {seed}", file=sys.stderr)
     bank = Path(args.bank) if args.bank else default_bank()
     result = build(
         bank,
@@ -186,6 +195,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             tags=args.tags,
             types=args.types,
             title=args.title,
+            draw_per_version=args.draw_per_version,
         ),
         options=RenderOptions(
             page_size=args.page_size, pack=args.pack, duplex=args.duplex, deck=args.deck

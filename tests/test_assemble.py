@@ -86,8 +86,18 @@ def test_filters_by_type_and_tag():
     assert [i.id for i in quiz.versions[0].items] == ["timeline"]
 
 
-def test_draws_k_questions():
+def test_draws_k_questions_the_same_for_every_version():
     quiz = assemble(SMALL, 3, AssemblyOptions(versions=5, questions=3))
+    sets = [sorted(i.id for i in v.items) for v in quiz.versions]
+    assert all(len(s) == 3 for s in sets)
+    assert all(s == sets[0] for s in sets)
+    orders = {tuple(i.id for i in v.items) for v in quiz.versions}
+    choices = {tuple(i.choices for i in v.items) for v in quiz.versions}
+    assert len(orders) > 1 or len(choices) > 1
+
+
+def test_draw_per_version_gives_each_version_its_own_set():
+    quiz = assemble(SMALL, 3, AssemblyOptions(versions=5, questions=3, draw_per_version=True))
     for version in quiz.versions:
         assert len(version.items) == 3
         assert len({i.id for i in version.items}) == 3

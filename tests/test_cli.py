@@ -70,6 +70,7 @@ def test_validate_does_not_import_heavy_libraries():
         (["build", "--seed", "abc"], "argument --seed: expected a whole number, got 'abc'"),
         (["build", "--page-size", "a3"], "argument --page-size: invalid choice: 'a3'"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["build", "--duplex"], "quizgen: error: --duplex lays out the class pack: add --pack"),
         ([], "the following arguments are required: COMMAND"),
     ],
 )
@@ -224,3 +225,12 @@ def test_jobs_do_not_change_a_single_byte(tmp_path):
         trees.append(digest_tree(out))
     assert trees[0] == trees[1] == trees[2]
     assert len(trees[0]) > 20
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    result = run_cli(
+        "build", str(SMALL_BANK), "--formats", "json", "--quiet", "--out", str(tmp_path)
+    )
+    assert result.returncode == 0
+    assert (result.stdout, result.stderr) == ("", "")
+    assert json.loads((tmp_path / "manifest.json").read_text())["seed"] >= 0
