@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -140,14 +141,14 @@ def _date(m: Map, key: str) -> str | None:
 
 
 def _check_keys(m: Map, allowed: set[str], what: str) -> list[_Invalid]:
-    return [
-        _Invalid(
-            f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
-            m.key_at(key),
-        )
-        for key in m
-        if key not in allowed
-    ]
+    problems = []
+    for key in m:
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.75)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(sorted(allowed))}"
+        problems.append(_Invalid(f"unknown field '{key}' in {what} ({hint})", m.key_at(key)))
+    return problems
 
 
 # Per-type bodies ----------------------------------------------------------------------------
@@ -305,9 +306,7 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
     source = attempt(lambda: _text(q, "source"))
     if source is not None and article_text is not None:
         if normalize_space(source) not in article_text:
-            problems.append(
-                _Invalid("source: quote not found in the article text", q.value_at("source"))
-            )
+            problems.append(_Invalid(_not_found(source, article_text), q.value_at("source")))
     tags = attempt(lambda: _text_list(q, "tags")) or ()
     for i, tag in enumerate(tags):
         if not TAG_RE.match(tag):
@@ -337,6 +336,19 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
     return Question(
         qid, qtype, prompt, body, explanation, source, tags, difficulty, revised, q.where
     ), []
+
+
+_QUOTE_MARKS = str.maketrans("“”„‟″«»‘’‚‛′", '"""""""\'\'\'\'\'')
+
+
+def _not_found(source: str, article_text: str) -> str:
+    message = "source: quote not found in the article text"
+    if normalize_space(source).translate(_QUOTE_MARKS) in article_text.translate(_QUOTE_MARKS):
+        return (
+            message + " (it differs only in quotation marks or apostrophes: "
+            "copy them as the article has them)"
+        )
+    return message
 
 
 def _article(top: Map, base: Path, file: str) -> Article:

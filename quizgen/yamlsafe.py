@@ -124,6 +124,8 @@ def read_yaml(data: bytes, file: str):
         message = "YAML syntax error: " + (exc.problem or exc.context or "cannot parse")
         if exc.context and exc.problem:
             message = f"YAML syntax error: {exc.problem} ({exc.context})"
+        if "'\\t'" in (exc.problem or ""):
+            message = "YAML syntax error: a tab character; YAML indents with spaces only"
         raise BankError(problems=(Problem(message, where),)) from None
     except yaml.YAMLError as exc:
         raise BankError(problems=(Problem(f"YAML error: {exc}", Location(file)),)) from None
