@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import yaml
+from support import ROOT
 
 from quizgen.bank import load_bank
-from support import ROOT
 
 
 def yaml_blocks(text: str) -> list[str]:
