@@ -26,6 +26,7 @@ from . import pdf_key as key_copy
 from . import pdf_student as student_copy
 from .pdf_flow import GREY, RULE, define_forms
 from .pdf_fonts import BOLD, SANS, main_fonts
+from .pdf_ink import Ink, ink_for
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 50.0, 44.0, 54.0
@@ -43,13 +44,16 @@ class Copy:
     role: str
 
 
-def _canvas_class(duplex: bool) -> type[Canvas]:
+def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
     class _Canvas(Canvas):
         """Holds pages back until the end, so every footer can say "Page N of M" of its copy;
         with ``duplex``, inserts a blank page wherever a copy would start on an even page."""
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
+            ink.prime(self._doc)
+            self.qg_ink = ink
+            self.qg_names: dict = {}
             self.qg_copy: Copy | None = None
             self.qg_forms: set[str] = set()
             self._held: list[tuple[dict, Copy | None]] = []
@@ -157,7 +161,7 @@ def _build(
     # Flate alone: reportlab's default ASCII85 layer only makes files larger and slower.
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
-        doc.build(story, canvasmaker=_canvas_class(duplex))
+        doc.build(story, canvasmaker=_canvas_class(duplex, ink_for(quiz)))
     except LayoutError as exc:  # pragma: no cover - blocks split rather than overflow
         raise RenderError(f"PDF {subject}: a question does not fit on a page ({exc})") from exc
     finally:

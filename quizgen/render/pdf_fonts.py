@@ -75,9 +75,10 @@ def _find(dirs: tuple[str, ...], files: tuple[str, ...]) -> list[str] | None:
 
 def _register(name: str, path: str) -> Font:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    font = TTFont(name, path)
+    from .pdf_embed import SubsetCachingFont
+
+    font = SubsetCachingFont(name, path)
     pdfmetrics.registerFont(font)
     return Font(name, path, frozenset(font.face.charToGlyph))
 
