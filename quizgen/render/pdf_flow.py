@@ -17,7 +17,9 @@ import sys
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from .pdf_fonts import BOLD, ITALIC, SANS, markup
@@ -243,44 +245,83 @@ class Block(Flowable):
             canv.qg_copy = self.mark
         top = self.height
         for op in self.ops:
-            kind = op[0]
-            if kind == "p":
-                _, y, p, x = op
-                p.drawOn(canv, x, top - y - p.height)
-            elif kind == "t":
-                _, _, font, size, x, baseline, s, align, color = op
-                canv.setFont(font, size)
-                canv.setFillColor(color)
-                draw = {
-                    "left": canv.drawString,
-                    "right": canv.drawRightString,
-                    "center": canv.drawCentredString,
-                }[align]
-                draw(x, top - baseline, s)
-            elif kind == "c":
-                _, _, cx, cy, form = op
-                canv.qg_forms.add(form)
-                canv.saveState()
-                canv.translate(cx, top - cy)
-                canv.doForm(form)
-                canv.restoreState()
-            elif kind == "l":
-                _, _, x1, y1, x2, y2, width, color = op
-                canv.setLineWidth(width)
-                canv.setStrokeColor(color)
-                canv.line(x1, top - y1, x2, top - y2)
-            elif kind == "r":
-                _, _, x, y, w, h, fill, stroke, radius = op
-                if fill is not None:
-                    canv.setFillColor(fill)
-                canv.setStrokeColor(INK)
-                canv.setLineWidth(stroke or 0.1)
-                args = (x, top - y - h, w, h)
-                flags = {"stroke": 1 if stroke else 0, "fill": 1 if fill is not None else 0}
-                if radius:
-                    canv.roundRect(*args, radius, **flags)
-                else:
-                    canv.rect(*args, **flags)
+            _DRAW[op[0]](canv, top, op)
+
+
+# Drawing writes PDF operators straight into the page, the same ones reportlab's canvas
+# methods write, with text and paragraphs made once per quiz by the canvas's ``Ink``.
+
+
+def _draw_paragraph(canv: Any, top: float, op: tuple) -> None:
+    _, y, p, x = op
+    ink = canv.qg_ink
+    pieces = ink.paragraph(p)
+    if pieces is None:
+        p.drawOn(canv, x, top - y - p.height)
+        return
+    code = canv._code  # what drawOn writes
+    code.append(f"q\n1 0 0 1 {fp_str(x, top - y - p.height)} cm")
+    if pieces != ("",):
+        code.append(ink.resolve(pieces, canv))
+    code.append("Q")
+
+
+def _draw_text(canv: Any, top: float, op: tuple) -> None:
+    _, _, font, size, x, baseline, s, align, color = op
+    if align != "left":
+        width = stringWidth(s, font, size)
+        x -= width if align == "right" else width / 2
+    ink = canv.qg_ink
+    pieces = ink.text(font, size, s)
+    if pieces is None:
+        canv.setFont(font, size)
+        canv.setFillColor(color)
+        canv.drawString(x, top - baseline, s)
+        return
+    code = canv._code  # what setFillColor and drawString write
+    code.append(f"{fp_str(color.red, color.green, color.blue)} rg")
+    code.append(f"BT 1 0 0 1 {fp_str(x, top - baseline)} Tm {ink.resolve(pieces, canv)} T* ET")
+
+
+def _draw_bubble(canv: Any, top: float, op: tuple) -> None:
+    _, _, cx, cy, form = op
+    canv.qg_forms.add(form)
+    code = canv._code
+    code.append("q")
+    code.append(f"1 0 0 1 {fp_str(cx, top - cy)} cm")
+    canv.doForm(form)
+    code.append("Q")
+
+
+def _draw_line(canv: Any, top: float, op: tuple) -> None:
+    _, _, x1, y1, x2, y2, width, color = op
+    code = canv._code  # what setLineWidth, setStrokeColor and line write
+    code.append(f"{fp_str(width)} w")
+    code.append(f"{fp_str(color.red, color.green, color.blue)} RG")
+    code.append(f"n {fp_str(x1, top - y1)} m {fp_str(x2, top - y2)} l S")
+
+
+def _draw_rect(canv: Any, top: float, op: tuple) -> None:
+    _, _, x, y, w, h, fill, stroke, radius = op
+    if fill is not None:
+        canv.setFillColor(fill)
+    canv.setStrokeColor(INK)
+    canv.setLineWidth(stroke or 0.1)
+    args = (x, top - y - h, w, h)
+    flags = {"stroke": 1 if stroke else 0, "fill": 1 if fill is not None else 0}
+    if radius:
+        canv.roundRect(*args, radius, **flags)
+    else:
+        canv.rect(*args, **flags)
+
+
+_DRAW = {
+    "p": _draw_paragraph,
+    "t": _draw_text,
+    "c": _draw_bubble,
+    "l": _draw_line,
+    "r": _draw_rect,
+}
 
 
 def _shift(op: tuple, dy: float) -> tuple:

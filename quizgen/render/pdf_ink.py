@@ -103,7 +103,7 @@ class Ink:
             getFont(name).splitString(chars, doc)
 
     def _new_scratch(self) -> None:
-        canvas = Canvas(io.BytesIO(), invariant=1)
+        canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=self.fonts[0][0])
         doc = canvas._doc
         self.prime(doc)
         self._next = []
@@ -111,13 +111,14 @@ class Ink:
             state = getFont(name).state[doc]
             state.internalName = f"\x01{i}"  # named, so never registered in the document
             self._next.append(state.nextCode)
+        self._mapped = len(doc.fontMapping)
         self._scratch = canvas
 
     def _clean(self) -> bool:
         """Whether the scratch canvas still numbers exactly as a fresh document does; if
         not (a character outside the set, or another font), start a new one."""
         doc = self._scratch._doc
-        ok = not doc.fontMapping and all(
+        ok = len(doc.fontMapping) == self._mapped and all(
             getFont(name).state[doc].nextCode == n
             for (name, _), n in zip(self.fonts, self._next, strict=True)
         )
@@ -164,9 +165,11 @@ class Ink:
         if index is not None:
             chunks = getFont(font).splitString(s, self._scratch._doc)
             if self._clean():
+                tf = f" {fp_str(size)} Tf {fp_str(size * 1.2)} TL"
                 out: list = [""]
-                for subset, data in chunks:
-                    out += [(index, subset), f" {fp_str(size)} Tf ({escapePDF(data)}) Tj "]
+                for subset, data in chunks:  # as reportlab's text object writes them
+                    out += [(index, subset), f"{tf} ({escapePDF(data)}) Tj "]
+                out[-1] = out[-1][:-1]
                 pieces = tuple(out)
         if len(self._texts) < 65536:
             self._texts[key] = pieces
