@@ -77,9 +77,12 @@ def wrapped(text: str, style: str, width: float) -> Paragraph:
 
 para_markup = functools.lru_cache(maxsize=4096)(wrapped)
 """``wrapped``, remembered: the same text, style and width always wrap the same way, so a
-prompt or choice that every version shows is built and wrapped once, then only drawn. Text
-that changes from version to version (a matching key, say) goes through ``wrapped`` so that it
-does not crowd the bounded cache."""
+prompt or choice that every version shows is built and wrapped once, then only drawn."""
+
+para_varying = functools.lru_cache(maxsize=2048)(wrapped)
+"""``wrapped``, remembered apart, for text that changes from version to version (a matching
+key: one of a few orders of its pairs), so that it does not crowd out the text every version
+shows; both caches are bounded, so memory stays flat however many versions there are."""
 
 
 def para(text: str, style: str, width: float) -> Paragraph:

@@ -16,7 +16,7 @@ from ..answers import (
 )
 from ..model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
 from ..text import format_number
-from .pdf_flow import LIGHT, RULE, Block, ascent, mk, para, para_markup, wrapped
+from .pdf_flow import LIGHT, RULE, Block, ascent, mk, para, para_markup, para_varying
 from .pdf_fonts import BOLD, ITALIC, symbol
 from .pdf_student import (
     INDENT,
@@ -54,7 +54,7 @@ def grid_answer(item: Item) -> str:
 
 def _grid_cell(item: Item, width: float) -> Paragraph:
     if item.type in ("matching", "ordering"):  # a different key in every version
-        return wrapped(mk(grid_answer(item)), "grid", width)
+        return para_varying(mk(grid_answer(item)), "grid", width)
     return para(grid_answer(item), "grid", width)
 
 
@@ -146,12 +146,16 @@ def question(block: Block, item: Item, y: float) -> None:
     elif isinstance(body, Ordering):
         boxes = ", ".join(str(p) for p in ordering_key(item))
         lines.append(f"<b>Boxes, top to bottom:</b> {boxes}")
-        lines.append("<b>Correct order:</b>")
-        lines += [f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1)]
-    wrap = wrapped if item.type in ("matching", "ordering") else para_markup
-    for line in lines:
+    for line in lines:  # matching and ordering keys change from version to version
+        wrap = para_varying if item.type in ("matching", "ordering") else para_markup
         y = block.para(wrap(line, "answer", avail), INDENT, y) + 1
         block.grow(y)
+    if isinstance(body, Ordering):  # the same in every version
+        order = ["<b>Correct order:</b>"]
+        order += [f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1)]
+        for line in order:
+            y = block.para(para_markup(line, "answer", avail), INDENT, y) + 1
+            block.grow(y)
     explanation = "<b>Why:</b> " + mk(q.explanation)
     y = block.para(para_markup(explanation, "note", avail), INDENT, y + 2)
     source = "Source: “" + mk(q.source, ITALIC) + "”"
