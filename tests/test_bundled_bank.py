@@ -189,6 +189,15 @@ def test_true_false_statements_are_not_all_true_or_all_false(raw):
     assert True in answers and False in answers
 
 
+def test_true_false_answers_are_balanced(raw):
+    # A student who answers every statement "False" (or every one "True") must not pass:
+    # neither answer is right in more than two thirds of the true/false questions.
+    answers = [q["answer"] for q in _of_type(raw, "true_false")]
+    for value in (True, False):
+        count = sum(1 for a in answers if a is value)
+        assert count * 3 <= len(answers) * 2, f"{count} of {len(answers)} statements are {value}"
+
+
 def test_numeric_answers_and_tolerances_are_numbers(raw):
     wrong = []
     for q in _of_type(raw, "numeric"):
