@@ -23,7 +23,7 @@ def test_guid_depends_on_bank_and_question_only():
 
 def test_deck_is_the_union_of_the_versions_in_bank_order(tmp_path):
     bank = load_bank(write_bank(tmp_path))
-    quiz = assemble(bank, 4, AssemblyOptions(versions=3, questions=2))
+    quiz = assemble(bank, 4, AssemblyOptions(versions=3, questions=2, draw_per_version=True))
     drawn = {item.id for version in quiz.versions for item in version.items}
     assert [q.id for q in questions(quiz)] == [qid for qid in BANK_ORDER if qid in drawn]
     assert len(drawn) > 2  # the versions differ, and every question they drew is in the deck
