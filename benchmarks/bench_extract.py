@@ -4,9 +4,9 @@ Usage: python benchmarks/bench_extract.py [--repeat 5] [--times 100]
 
 Prints wall-clock times measured on this machine (best of --repeat): ``extract()`` alone
 (segmenting, facts, questions), then the whole ``quizgen extract`` command (reading the file,
-validating the draft with the bank loader, writing it) run in-process. The longer text is the
-article repeated; each copy's facts and questions count again. Nothing here is asserted by
-the tests.
+checking the draft with the bank loader and the lint checks, writing it) run in-process. The
+longer text is the article repeated; each copy's facts count again, but a question already
+asked is not written twice. Nothing here is asserted by the tests.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """``quizgen extract``: a plain-text news article -> a draft question bank to review.
 
-The pipeline reads one way: clean (paragraphs and sentences, captions and credits left out)
--> dates -> figures -> people, places and organisations -> quotations and speakers -> draft
-questions -> YAML, checked by the bank loader, written atomically. Plain rules, standard
+The pipeline reads one way: clean (paragraphs and sentences, captions, credits, bylines and
+datelines left out) -> times of day (set aside) -> dates -> figures -> people, places and
+organisations -> quotations and speakers -> draft questions -> YAML, checked by the bank
+loader and the lint checks, written atomically. Plain rules, standard
 library only; the same input always gives the same bytes.
 """
 
@@ -13,7 +14,7 @@ import datetime as dt
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..bank import ID_RE
@@ -23,8 +24,9 @@ from .dates import find_dates
 from .facts import Facts, Person
 from .figures import find_figures
 from .names import find_names
-from .questions import slugify, write_questions
+from .questions import draft_questions, slugify
 from .quotes import claim_attributions, find_quotes
+from .times import find_times
 from .writer import dump, validated, write
 
 __all__ = ["DraftBank", "extract", "extract_command", "extract_facts", "read_article"]
@@ -42,6 +44,9 @@ class DraftBank:
     questions: tuple[dict, ...]
     date: str | None = None
     """The article's date (``--date``), ISO."""
+    alternatives: dict = field(default_factory=dict, compare=False, repr=False)
+    """Question id -> another form of the same question, used by ``writer.validated`` when
+    the first form draws a lint warning."""
 
     @property
     def description(self) -> str:
@@ -87,8 +92,10 @@ def extract_facts(text: str, date: str | dt.date | None = None) -> Facts:
     today = _parse_date(date)
     doc = segment(text)
     spans = [s for p in doc.paragraphs for s in quote_spans(text, p.start, p.end)]
-    dates = find_dates(text, doc.sentences, spans, today=today)
-    figures = find_figures(text, doc.sentences, [(d.start, d.end) for d in dates], spans)
+    times = find_times(text, doc.sentences)
+    dates = find_dates(text, doc.sentences, spans, today=today, times=times)
+    taken = [(d.start, d.end) for d in dates] + times
+    figures = find_figures(text, doc.sentences, taken, spans)
     names = find_names(text, doc.sentences)
     quotes = find_quotes(doc, names)
     people = list(names.people)
@@ -133,9 +140,16 @@ def extract(
     """
     today = _parse_date(date)
     facts = extract_facts(text, today)
-    questions = write_questions(facts)
+    questions, alternatives = draft_questions(facts)
     title = title or facts.headline or "Draft question bank"
-    return DraftBank(bank_id, title, facts, tuple(questions), today.isoformat() if today else None)
+    return DraftBank(
+        bank_id,
+        title,
+        facts,
+        tuple(questions),
+        today.isoformat() if today else None,
+        alternatives,
+    )
 
 
 def read_article(path: Path) -> str:
@@ -211,11 +225,13 @@ def extract_command(args: argparse.Namespace) -> int:
             "write questions from"
         )
     if not title and not draft.facts.headline:
-        draft = DraftBank(
-            draft.id, _title_from_name(article.stem), draft.facts, draft.questions, draft.date
-        )
+        draft = replace(draft, title=_title_from_name(article.stem))
     folder = output.parent if output is not None else Path.cwd()
-    data, dropped = validated(draft.to_data(_relative(article, folder)), article)
+    try:
+        checked = validated(draft.to_data(_relative(article, folder)), article, draft.alternatives)
+    except InputError as exc:
+        raise InputError(f"{article}: {exc}") from None
+    data = checked.data
     write(dump(data, article.name), output)
     f = draft.facts
     where = str(output) if output is not None else "standard output"
@@ -237,10 +253,11 @@ def extract_command(args: argparse.Namespace) -> int:
         f"from {found}; review it before use",
         file=sys.stderr,
     )
-    if dropped:
-        print(
-            f"quizgen: left out {len(dropped)} question(s) that did not validate: "
-            f"{', '.join(dropped)}",
-            file=sys.stderr,
-        )
+    for ids, what in (
+        (checked.invalid, "left out {} question(s) that did not validate"),
+        (checked.warned, "left out {} question(s) that drew lint warnings"),
+        (checked.rewritten, "gave {} question(s) another form to avoid lint warnings"),
+    ):
+        if ids:
+            print(f"quizgen: {what.format(len(ids))}: {', '.join(ids)}", file=sys.stderr)
     return 0

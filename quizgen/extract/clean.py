@@ -1,8 +1,10 @@
 """Article text -> paragraphs and sentences, leaving out what is not article text.
 
 Skipped: a photo caption's repeated copy with its agency credit (``... AFP / STAFF``), credits
-at the end of a caption line, bylines (``By Jane Doe``), datelines (``SEOUL (AFP) -``) and a
-headline line (kept as the title). A caption itself is kept once, marked as a caption.
+at the end of a caption line, bylines at the top (``By Jane Doe, Riverside Gazette, 3 March
+2024``, ``Jane Doe, Reuters``) and sign-offs at the end (``Reporting by ...``), date and
+update lines at the top, datelines (``SEOUL, June 25 (AFP) -``) and a headline line (kept as
+the title). A caption itself is kept once, marked as a caption.
 Every kept sentence is an exact span of the text, so questions can quote it verbatim.
 """
 
@@ -14,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .facts import Sentence, Skipped
-from .lexicon import ABBREVIATIONS
+from .lexicon import (
+    ABBREVIATIONS,
+    AGENCIES,
+    BYLINE_ROLES,
+    BYLINE_WORDS,
+    MONTH_NAMES,
+    WEEKDAYS,
+)
 
 _TERMINAL = tuple('.!?"”’):;…')
 _AGENCY = r"[A-Z][A-Z0-9&.'-]+(?:\s+[A-Z][A-Z0-9&.'-]+){0,3}"
@@ -31,19 +40,132 @@ _LABEL_CREDIT_RE = re.compile(
     r"\s*[(\[]?(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*"
     r"[^.()\[\]]{1,80}[)\]]?\s*$"
 )
-_BYLINE_RE = re.compile(
-    r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]*"
-    r"(?:[\s,]+(?:and\s+)?[A-Z][\w.'’/-]*){0,8}\s*$"
-)
 _META_RE = re.compile(r"^\s*(?:Published|Updated|Posted|Last updated)\b.{0,80}$", re.I)
-_DATELINE_RE = re.compile(
-    r"\s*(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*\([A-Za-z][\w .&-]{0,30}\)\s*[-–—:]+"
-    r"|[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Z.'-]+){0,2}\s*[-–—]+)\s+"
+_MONTH = (
+    r"(?:" + "|".join(MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_DL_PLACE = r"[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,3}"
+_DL_DATE = (
+    rf"(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?"
+    rf"|\d{{1,2}}[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?)"
+)
+_DL_AGENCY = r"\([A-Za-z][\w .&/'’-]{0,30}\)"
+_DATELINE_RE = re.compile(
+    # SEOUL (AFP) -, HIROSHIMA, Japan (AP) —, Seoul, June 25 (Yonhap) --
+    rf"\s*(?:{_DL_PLACE}(?:,[ \t]*{_DL_PLACE}){{0,2}}(?:,[ \t]*{_DL_DATE})?[ \t]*{_DL_AGENCY}"
+    rf"[ \t]*[-–—:]+"
+    # SEOUL, June 25 —
+    rf"|{_DL_PLACE}(?:,[ \t]*{_DL_PLACE}){{0,2}},[ \t]*{_DL_DATE}[ \t]*[-–—]+"
+    # SEOUL —, SEOUL, South Korea —
+    rf"|[A-Z][A-Z.'’-]{{2,}}(?:[ \t]+[A-Z][A-Z.'’-]+){{0,2}}(?:,[ \t]*{_DL_PLACE}){{0,2}}"
+    rf"[ \t]*[-–—]+)\s+"
+)
+"""A dateline opening the article's first paragraph: place in capitals, or a place with a
+date or an agency in brackets, then a dash."""
+_BY_RE = re.compile(
+    r"^(?:By|BY|Written by|Reporting by|Words by|Report by|Story by|Text by)(?:[ \t]*:)?"
+    r"[ \t]+(?P<rest>\S.*)$"
+)
+_BYLINE_SPLIT_RE = re.compile(r"[ \t]*(?:[,|•·/;]|[ \t][-–—][ \t])[ \t]*")
+_NAME_TOKEN_RE = re.compile(
+    r"(?:[A-Z][\w.'’-]*|de|da|del|della|di|du|van|von|der|den|bin|bint|al|el|la|le|dos|das)$"
+)
+_BYLINE_TOKEN_RE = re.compile(
+    rf"(?:[A-Z][\w.'’&-]*|\d[\d:.,]*(?:st|nd|rd|th|am|pm|GMT|BST)?|{_MONTH}|\(|\))$"
+)
+_NOT_NAMES = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS) | {"The", "A", "An", "This", "That"}
+_DATE_LINE_RE = re.compile(
+    rf"^(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH},?(?:[ \t]+\d{{4}})?"
+    rf"|\d{{4}}-\d\d-\d\d)"
+    r"(?:[ \t,]+(?:at[ \t]+)?\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[aApP]\.?[mM]\.?)?"
+    r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$"
+)
+"""A line that is only a date, with perhaps a time: ``3 March 2024``, ``Thursday, June 25,
+2020 10:30 AM EST``."""
+
+
+def _name(words: str, *, least: int = 1) -> bool:
+    """True when ``words`` read as a person's name (or an agency): capitalised words."""
+    tokens = words.split()
+    if re.sub(r"^[Tt]he\s+", "", words) in AGENCIES or words in AGENCIES:
+        return True
+    return (
+        least <= len(tokens) <= 5
+        and tokens[0][:1].isupper()
+        and tokens[0].rstrip(".,") not in _NOT_NAMES
+        and all(_NAME_TOKEN_RE.match(t) for t in tokens)
+    )
+
+
+def _byline_part(part: str) -> bool:
+    """True for what may follow the names of a byline: a publication, a place, a role
+    (``staff writer``), a date or a time (``3 March 2024``, ``10:30 a.m. EST``)."""
+    tokens = part.replace("(", " ( ").replace(")", " ) ").split()
+    return 0 < len(tokens) <= 10 and all(
+        _BYLINE_TOKEN_RE.match(t)
+        or t.lower().rstrip(".") in BYLINE_WORDS
+        or t.lower() in BYLINE_WORDS
+        for t in tokens
+    )
+
+
+def is_byline(line: str) -> bool:
+    """True for a byline: ``By Jane Doe``, ``By Jane Doe and John Roe``, ``By Jane Doe,
+    Riverside Gazette, 3 March 2024``, ``By Jane Doe for the Gazette``, and without ``By``
+    a signature naming an agency or a reporter's job (``Jane Doe, Reuters``, ``Jane Doe and
+    John Roe | AFP``, ``Jane Doe, Staff Writer``), or an agency alone (``Reuters``)."""
+    line = line.strip().rstrip(".")
+    if not line or len(line) > 160:
+        return False
+    if line in AGENCIES:
+        return True
+    m = _BY_RE.match(line)
+    rest = m.group("rest") if m else line
+    parts = [p for p in _BYLINE_SPLIT_RE.split(rest) if p]
+    if not parts:
+        return False
+    lead = re.split(r"[ \t]+(?:for|in|at|with)[ \t]+", parts[0], maxsplit=1)
+    parts = lead[1:] + parts[1:]
+    names = re.split(r"[ \t]+(?:and|&)[ \t]+", lead[0])
+    if not all(_name(n, least=1 if m else 2) for n in names):
+        return False
+    if not all(_byline_part(p) for p in parts):
+        return False
+    if m:
+        return True
+    # No "By": the signature must name an agency or a reporter's job.
+    return any(
+        p.strip() in AGENCIES
+        or p.strip().removeprefix("the ").removeprefix("The ") in AGENCIES
+        or any(w.lower() in BYLINE_ROLES for w in p.split())
+        for p in parts
+    )
+
+
+def _top_line_reason(line: str) -> str | None:
+    """Why a line near the top is not article text: a byline, or a date/update line."""
+    if is_byline(line):
+        return "byline"
+    if _META_RE.match(line) or _DATE_LINE_RE.match(line.strip()):
+        return "dateline"
+    return None
+
+
+_TOP_BLOCKS = 4
+"""Bylines and date lines are looked for in this many blocks (lines between blank lines) at
+the top of the article: headline, standfirst, byline, date."""
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Characters a bank cannot hold (the loader refuses them): sentences with them are left out."""
 _WORD_BEFORE_DOT_RE = re.compile(r"(?<!\w)([A-Za-z.]+)\.$")
+_NEXT_WORD_RE = re.compile(r"\s+[\"“‘(]?([A-Z][a-z]*)\b")
+_STARTERS = frozenset(
+    "The A An It He She They We I You But And Yet So In On At By For After Before When While "
+    "This That These Those There His Her Their Its Our My Some Many Most Police Officials".split()
+)
+"""Words that start a sentence after a time such as ``9 p.m.``."""
 _QUOTE_MARK_RE = re.compile('["“”‘’]')
 
 
@@ -167,7 +289,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if word and m.group().startswith(".") and not m.group().startswith(".."):
             token = word.group(1).lower().rstrip(".")
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
+                following = _NEXT_WORD_RE.match(text, cut, end)
+                if not (token in ("a.m", "p.m") and following and following.group(1) in _STARTERS):
+                    continue  # "9 p.m. The ..." ends a sentence; "Dr. Jones" does not
         s, e = _strip_span(text, pos, cut)
         if s < e:
             out.append((s, e))
@@ -188,19 +312,33 @@ def segment(text: str) -> Document:
     def skip(s: int, e: int, reason: str) -> None:
         skipped.append(Skipped(text[s:e], s, e, reason))
 
+    def reason(bi: int, line: str) -> str | None:
+        """Why a line is left out as a byline or a date line (near the top, or a sign-off
+        such as ``Reporting by ...; Editing by ...`` ending the article)."""
+        if bi < _TOP_BLOCKS:
+            return _top_line_reason(line)
+        if bi == len(blocks) - 1 and _BY_RE.match(line.strip()) and is_byline(line):
+            return "byline"
+        return None
+
     for bi, block in enumerate(blocks):
         i = 0
+        # Only the lines opening a block can be bylines or date lines, so a hard-wrapped
+        # sentence that breaks before "June 25" stays whole.
+        opening = True
         while i < len(block):
             s, e = block[i]
             line = text[s:e]
-            if bi < 3 and (_BYLINE_RE.match(line) or _META_RE.match(line)):
-                skip(s, e, "byline" if _BYLINE_RE.match(line) else "dateline")
+            why = reason(bi, line) if opening else None
+            if why:
+                skip(s, e, why)
                 i += 1
                 continue
             if (
                 bi == 0
+                and i == 0
                 and not _CONTROL_RE.search(line)
-                and len(block) == 1
+                and all(reason(bi, text[a:b]) for a, b in block[1:])
                 and len(blocks) > 1
                 and headline is None
                 and not line.endswith(_TERMINAL)
@@ -214,6 +352,7 @@ def segment(text: str) -> Document:
                 tail = _repeat_tail(line, text[block[i + 1][0] : block[i + 1][1]])
                 if tail is not None:
                     kept.append((s, e, bool(tail)))
+                    opening = False
                     skip(
                         *block[i + 1],
                         "repeated caption" + (f" with credit '{tail}'" if tail else ""),
@@ -224,6 +363,7 @@ def segment(text: str) -> Document:
             if credit is not None:
                 skip(*_strip_span(text, credit, e), "credit")
                 kept.append((s, _strip_span(text, s, credit)[1], True))
+                opening = False
                 i += 1
                 continue
             # Body lines: a line that does not end a sentence runs on (hard-wrapped text).
@@ -239,14 +379,15 @@ def segment(text: str) -> Document:
             ):
                 j += 1
             kept.append((s, block[j][1], False))
+            opening = False
             i = j + 1
 
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for s, e, caption in kept:
-        if not paragraphs:
+        if not caption and all(p.caption for p in paragraphs):
             m = _DATELINE_RE.match(text, s, e)
-            if m and not caption and m.end() < e:
+            if m and m.end() < e:
                 skip(s, m.end(), "dateline")
                 s = m.end()
         index = len(paragraphs)

@@ -287,9 +287,12 @@ def find_dates(
     quotes: Iterable[tuple[int, int]],
     *,
     today: dt.date | None = None,
+    times: Iterable[tuple[int, int]] = (),
 ) -> list[DateFact]:
-    """Every date in ``sentences`` (spans of ``text``), in order of appearance."""
+    """Every date in ``sentences`` (spans of ``text``), in order of appearance; nothing inside
+    the ``times`` spans (``0900 GMT`` is a time of day, not the year 900)."""
     quotes = SpanIndex(quotes)
+    times = SpanIndex(times)
     out: list[DateFact] = []
     resolver = _Resolver(today)
     paragraph = None
@@ -298,6 +301,8 @@ def find_dates(
             paragraph, resolver.anchor = sentence.paragraph, None
         for _start, _neg, _prio, name, m in _candidates(text, sentence.start, sentence.end):
             if name == "year" and _year_is_figure(text, m):
+                continue
+            if times.within(m.start(), m.end()):
                 continue
             quoted = quotes.covers(m.start())
             try:

@@ -30,25 +30,51 @@ def _pick(
     wanted: int = WANTED,
     from_article: int = FROM_ARTICLE,
 ) -> list[str]:
-    """Up to ``wanted`` distinct choices, article ones first, none equal to the answer."""
+    """Up to ``wanted`` distinct choices, article ones first, none equal to the answer.
+
+    When every choice would be shorter than the answer, the last one gives way to the first
+    remaining candidate at least as long as the answer: students learn to pick the longest
+    option, so the answer should not stand out by its length.
+    """
     seen_keys = {answer_key}
     seen_text = {normalize_answer(answer)}
     out: list[str] = []
+    article, near = list(article), list(near)
 
-    def take(pool, limit):
+    def fresh(pool):
         for key, text in pool:
-            if len(out) >= limit:
-                return
             norm = normalize_answer(text)
             if key in seen_keys or norm in seen_text or not norm:
                 continue
+            yield key, text, norm
+
+    def take(pool, limit):
+        for key, text, norm in fresh(pool):
+            if len(out) >= limit:
+                return
             seen_keys.add(key)
             seen_text.add(norm)
             out.append(text)
 
     take(article, min(from_article, wanted))
     take(near, wanted)
+    if out and all(len(o) < len(answer) for o in out):
+        longer = next((t for _, t, _ in fresh(article + near) if len(t) >= len(answer)), None)
+        if longer is not None:
+            out[-1] = longer
     return out
+
+
+def longer_last(answer: str, choices: list[str], pool: Sequence[str]) -> list[str]:
+    """``choices``, with the last one swapped for the first of ``pool`` at least as long as
+    ``answer`` when every choice is shorter than it."""
+    if not choices or any(len(c) >= len(answer) for c in choices):
+        return choices
+    taken = {normalize_answer(c) for c in (answer, *choices)}
+    for other in pool:
+        if len(other) >= len(answer) and normalize_answer(other) not in taken:
+            return [*choices[:-1], other]
+    return choices
 
 
 # Dates ---------------------------------------------------------------------------------------

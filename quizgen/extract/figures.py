@@ -2,8 +2,8 @@
 
 ``520,000 North Koreans``, ``more than 10 stories``, ``three summits``, ``about 1,200 affiliate
 stations``, ``7.2 million``, ``the 70th anniversary``, ``a three-year war``. Numbers that are
-part of a name or code (``M-26``, ``24th Infantry Regiment``, ``COVID-19``), times and the
-numbers inside dates are not figures.
+part of a name or code (``M-26``, ``24th Infantry Regiment``, ``COVID-19``), times of day
+(``10 a.m.``, ``9pm``, ``10:30``; see ``times``) and the numbers inside dates are not figures.
 """
 
 from __future__ import annotations
@@ -46,7 +46,12 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>[a-z]+)(?:-(?:old|long|strong|wide|high))?\b")
-_NEXT_WORD_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_NEXT_WORD_RE = re.compile(
+    r"[ \t]+(?P<w>[A-Za-z]\.(?:[A-Za-z]\.)*[A-Za-z]\.(?![\w'’-])"
+    r"|[A-Za-z][A-Za-z'’-]*(?![\w'’-]|\.[A-Za-z0-9]))"
+)
+"""A word after a number, whole: a dotted abbreviation (``U.S.``) or a word that ends where
+the token ends (never the ``p`` of ``p.m.`` nor a word running into digits)."""
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 _SCALE_ABBREV = {"m": "million", "bn": "billion", "k": "thousand"}
 _PLURALS = {"people", "children", "men", "women", "police", "staff", "cattle", "sheep"}
@@ -110,8 +115,15 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True
     if after.isalpha() or (after in ":/" and text[end + 1 : end + 2].isdigit()):
         return True
-    if after == "-" and text[end + 1 : end + 2].isdigit():
-        return True
+    if after in "-.," and text[end + 1 : end + 2].isdigit():
+        return True  # 1950-53, or a number the pattern cut short (6.30pm)
+    if m.group("digits") and re.match(r"0\d", m.group("digits")):
+        return True  # 007, 000: a code or part of a number written with spaces
+    if re.match(r"[ \u00a0\u202f\u2009]\d{3}(?!\d)", text[end : end + 5]) or (
+        re.search(r"(?<![\d,.])\d{1,3}[ \u00a0\u202f\u2009]$", text[max(0, start - 5) : start])
+        and len(m.group("digits") or "") == 3
+    ):
+        return True  # 2 000 visitors: a number written with spaces is not read in parts
     if m.group("digits") and m.group("ord") and re.match(r"\s+[A-Z]", text[end : end + 2]):
         return True  # 24th Infantry Regiment: part of a name
     return False

@@ -7,6 +7,7 @@ sentence with several gets one fill-in question with a blank for each.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..text import format_number, normalize_answer, normalize_space
@@ -112,13 +113,12 @@ def figure_question(i: int, f: Figure, figures: list[Figure]) -> dict | None:
             }
         turn = 2
     if turn == 1:
-        unit = f.unit if " " in f.unit or f.unit.endswith("s") or not f.unit else f.unit + "s"
-        lead = f"How many {unit}? Give" if unit else "Give"
+        unit = f.unit if " " in f.unit else plural(f.unit)  # a three-year war: years
         answer = number_yaml(f.value)
         question: dict = {
             "type": "numeric",
-            "prompt": f"{lead} the number that fills the blank in this sentence from the "
-            f"article: “{shown}”",
+            "prompt": f"{_how_many(f, unit)}Give the number that fills the blank in this "
+            f"sentence from the article: “{shown}”",
             "answer": answer,
             "tolerance": 0,
         }
@@ -133,6 +133,52 @@ def figure_question(i: int, f: Figure, figures: list[Figure]) -> dict | None:
             question["accept"] = list(dict.fromkeys(accept))
         return question
     return cloze([figure_blank(f)], f.sentence, "Fill in the figure.")
+
+
+_IRREGULAR = {
+    "foot": "feet",
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+}
+
+
+def plural(unit: str) -> str:
+    """The plural of a one-word unit: ``year`` -> ``years``, ``inch`` -> ``inches``; plurals,
+    ``percent`` and abbreviations (``mph``, ``km``) stay as they are."""
+    low = unit.lower()
+    if (
+        not unit
+        or low == "percent"
+        or (low.endswith("s") and not low.endswith("ss"))
+        or not re.search(r"[aeiouy]", low)
+        or unit.isupper()
+    ):
+        return unit
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith(("ch", "sh", "ss", "x", "z")):
+        return unit + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
+def _how_many(f: Figure, unit: str) -> str:
+    """The question a numeric prompt opens with: ``How many stories?``, ``More than how many
+    stories?``, ``What percentage?``; empty when the figure counts nothing."""
+    if not unit:
+        return ""
+    if unit == "percent":
+        ask = "what percentage?"  # "how many percent" reads badly
+    elif unit.split()[0] in ("dollars", "euros", "pounds", "yen"):
+        ask = f"how many {unit.split()[0]}?"
+    else:
+        ask = f"how many {unit}?"
+    if f.qualifier:
+        ask = f"{f.qualifier} {ask}"
+    return ask[:1].upper() + ask[1:] + " "
 
 
 def cloze(blanks: list[tuple[int, int, list[str]]], sentence: Sentence, prompt: str) -> dict | None:

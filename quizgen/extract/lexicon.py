@@ -228,3 +228,31 @@ Taipei, Tehran, Tel Aviv, Tokyo, Toronto, Tunis, Vancouver, Vienna, Vladivostok,
 Warsaw, Washington, Wonsan, Zurich,
 """
 )
+
+AGENCIES = _names(
+    """
+Reuters, AP, AFP, Associated Press, The Associated Press, Agence France-Presse,
+Agence France Presse, Bloomberg, Yonhap, Kyodo, Xinhua, dpa, DPA, PA, PA Media,
+Press Association, UPI, Anadolu, EFE, ANSA, TASS, Interfax, KCNA, Bernama, ANI, PTI,
+IANS, CNA, NHK, CNN, BBC, BBC News, Al Jazeera,
+"""
+)
+"""News agencies and broadcasters that sign articles (``Jane Doe, Reuters``)."""
+
+BYLINE_WORDS = _words(
+    """
+of the for and at in on with from to by de da van von staff writer writers reporter reporters
+correspondent correspondents editor editors contributor contributors photographer columnist
+senior chief political foreign diplomatic defence defense science health business economics
+technology sports news special bureau desk updated published posted last min mins read
+minutes minute hours hour ago local time a.m a.m. p.m p.m. am pm
+"""
+)
+"""Lowercase words a byline may hold besides names, publications and dates (``staff
+writer``, ``Updated 3 March 2024``)."""
+BYLINE_ROLES = _words(
+    "staff writer writers reporter reporters correspondent correspondents editor editors "
+    "contributor contributors columnist bureau desk"
+)
+"""Words that make ``NAME, WORDS`` a signature even without ``By`` (``Jane Doe, Staff
+Writer``)."""

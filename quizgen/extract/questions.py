@@ -3,7 +3,9 @@
 - Quotations: who said this (multiple choice), or every third one true/false, alternately
   true and false; a false statement names another speaker of the article who did not say
   those words.
-- People with a role: who is the <role> (short answer) or what is X's role (multiple choice).
+- People with a role: who is the <role> (short answer; "who does the article describe as a
+  <role>" for a role many people hold, and none when two people of the article share it) or
+  how does the article describe X (multiple choice), in turn.
 - Dates and figures: one question that shows the sentence with blanks (see ``fill``).
 - Places: which place completes the sentence, for a sentence with no date or figure.
 
@@ -17,11 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
+from ..lint import NEAR_DUPLICATE_RATIO
 from ..text import normalize_answer, normalize_space
-from .distractors import Speakers, place_distractors
+from .distractors import Speakers, longer_last, place_distractors
 from .facts import DateFact, Facts, Figure, Person, Place, Quote, Sentence
-from .fill import cloze, date_blank, date_question, figure_blank, figure_question
+from .fill import BLANK, cloze, date_blank, date_question, figure_blank, figure_question
+from .lexicon import DOCUMENTS, TITLE_WORDS
 
 
 def slugify(text: str, *, limit: int = 40) -> str:
@@ -43,6 +48,76 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> str:
+    """Lower-case words of ``text`` joined by single spaces, as ``quizgen.lint`` compares."""
+    return " ".join(_WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def shows(text: str, answer: str) -> bool:
+    """True when ``answer`` appears, as whole words, in ``text``."""
+    needle = words(answer)
+    return bool(needle) and f" {needle} " in f" {words(text)} "
+
+
+def compared_text(question: dict) -> str:
+    """What ``quizgen.lint`` compares two questions by: the prompt, and a cloze's text with
+    its blanks left out."""
+    cloze = re.sub(r"\{\{.*?\}\}", " ___ ", question.get("text", ""))
+    return words(f"{question['prompt']} {cloze}")
+
+
+_UNIQUE_ROLE_WORDS = frozenset(
+    """
+president prime minister leader mayor governor secretary secretary-general chancellor king
+queen pope premier chief ceo chairman chairwoman chair director head counterpart speaker
+founder owner emperor empress prince princess dictator commander ambassador envoy
+""".split()
+)
+"""A role with one of these words names one person (``the Mayor``); others are kinds of
+people (``a farmer``, ``a US Private First Class``)."""
+_PLAIN_STARTS = frozenset(
+    """
+a an the some many most several few all both officials critics experts residents witnesses
+analysts observers protesters police authorities organisers organizers sources villagers
+survivors doctors rescuers volunteers relatives families neighbours neighbors activists
+""".split()
+)
+
+
+def _article_for(role: str) -> str:
+    """``a`` or ``an`` before ``role`` (``an engineer``, ``a US soldier``, ``an FBI agent``)."""
+    first = role.split()[0]
+    if first.isupper() and len(first) <= 3:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    low = first.lower()
+    if low[:1] in "aeio" or (low[:1] == "u" and not low.startswith(("uni", "use", "usu", "ur"))):
+        return "an" if not first.isupper() else "a"
+    return "a"
+
+
+def role_phrase(role: str) -> tuple[str, bool]:
+    """How a sentence names the role, and whether it names one person: ``the US Secretary of
+    Defence`` (True), ``the South's President`` (True), ``a US Private First Class`` (False)."""
+    if role.lower().startswith("the ") or re.search(r"['’]s ", role):
+        return role, True
+    if {w.lower() for w in re.split(r"[\s]+", role)} & _UNIQUE_ROLE_WORDS:
+        return f"the {role}", True
+    return f"{_article_for(role)} {role}", False
+
+
+def in_sentence(label: str) -> str:
+    """A speaker's label as it reads inside a sentence: ``a veteran``, ``critics``, but
+    ``Rodong Sinmun`` (the article capitalised the common words only to start its sentence)."""
+    first = label.split(" ", 1)[0]
+    low = first.lower()
+    if low == "the" or low in _PLAIN_STARTS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
+        return low + label[len(first) :]
+    return label
+
+
 class _Writer:
     """Collects the questions of one article with stable, unique ids."""
 
@@ -50,12 +125,30 @@ class _Writer:
         self.facts = facts
         self.used: set[str] = set()
         self.questions: list[dict] = []
+        self.alternatives: dict[str, dict] = {}
         self.turns = {"quote": 0, "person": 0, "date": 0, "figure": 0}
         self.speakers = Speakers(facts.quotes)
+        self.seen: set[str] = set()
+        self.short: list[str] = []
+        self.matcher = SequenceMatcher(autojunk=False)
 
     def turn(self, kind: str) -> int:
         self.turns[kind] += 1
         return self.turns[kind] - 1
+
+    def near_duplicate(self, prompt: str) -> bool:
+        """True when a short prompt reads (nearly) like one already written."""
+        text = words(prompt)
+        self.matcher.set_seq2(text)
+        for other in self.short:
+            self.matcher.set_seq1(other)
+            if (
+                self.matcher.real_quick_ratio() >= NEAR_DUPLICATE_RATIO
+                and self.matcher.quick_ratio() >= NEAR_DUPLICATE_RATIO
+                and self.matcher.ratio() >= NEAR_DUPLICATE_RATIO
+            ):
+                return True
+        return False
 
     def add(
         self,
@@ -67,27 +160,49 @@ class _Writer:
         sentence: Sentence,
         tags: list[str],
         difficulty: int = 2,
-    ) -> None:
+        alternative: dict | None = None,
+        short: bool = False,
+    ) -> bool:
+        """Add a question (skipped when one with the same prompt is there already).
+
+        ``alternative`` is another form of the same question (its own ``explanation`` and
+        ``difficulty`` optional), used when the first form draws a lint warning.
+        ``short`` prompts are remembered to keep later ones from reading nearly the same.
+        """
         if question is None:
-            return
+            return False
+        key = compared_text(question)
+        if key in self.seen:
+            return False
         base = f"{kind}-{slugify(slug) or 'fact'}"
         qid, n = base, 1
         while qid in self.used:
             n += 1
             qid = f"{base}-{n}"
         self.used.add(qid)
+        self.seen.add(key)
+        if short:
+            self.short.append(words(question["prompt"]))
         if sentence.caption:
             tags = [*tags, "caption"]
-        self.questions.append(
-            {
+
+        def full(body: dict, why: str, level: int) -> dict:
+            return {
                 "id": qid,
-                **question,
-                "explanation": explanation,
+                **body,
+                "explanation": why,
                 "source": normalize_space(sentence.text),
                 "tags": tags,
-                "difficulty": difficulty,
+                "difficulty": level,
             }
-        )
+
+        self.questions.append(full(question, explanation, difficulty))
+        if alternative is not None:
+            alt = dict(alternative)
+            why = alt.pop("explanation", explanation)
+            level = alt.pop("difficulty", difficulty)
+            self.alternatives[qid] = full(alt, why, level)
+        return True
 
     def according_to(self, sentence: Sentence, position: int) -> str:
         """``, according to X`` when the words at ``position`` are attributed to X."""
@@ -95,36 +210,51 @@ class _Writer:
             if q.speaker and q.sentence.index == sentence.index and q.start <= position <= q.end:
                 return f", in words the article attributes to {q.speaker.label}"
         who = self.facts.attributions.get(sentence.index)
-        return f", according to {who}" if who else ""
+        return f", according to {in_sentence(who)}" if who else ""
 
     # Quotations ------------------------------------------------------------------------
 
     def quote(self, q: Quote, extra_names: list[str]) -> None:
         i = self.turn("quote")
         label = q.speaker.label
-        words = f"“{q.text}”"
-        why = f"The article attributes these words to {label}."
+        words_ = f"“{q.text}”"
+        why = f"The article attributes these words to {in_sentence(label)}."
         phrase = normalize_space(q.speaker.phrase)
         if not all(normalize_answer(n) in normalize_answer(phrase) for n in label.split(" and ")):
-            why += f" The article introduces them with “{phrase}”, which refers to {label}."
+            head = re.findall(r"[\w'’-]+", phrase.lower())[-1:]
+            how = "issued by" if head and head[0] in DOCUMENTS else "which refers to"
+            why += f" The article introduces them with “{phrase}”, {how} {in_sentence(label)}."
         tags = ["quotes"] + (["people"] if q.speaker.kind in ("person", "people") else [])
         slug = " ".join(q.text.split()[:6])
-        common = {"sentence": q.sentence, "tags": tags}
+        common = {"sentence": q.sentence, "tags": tags, "short": True}
+        statement = "According to the article, these words come from {}: " + words_
+        true = {
+            "type": "true_false",
+            "prompt": statement.format(in_sentence(label)),
+            "answer": True,
+            "difficulty": 1,
+        }
         if i % 3 == 2:
             wrong = self.speakers.distractors(q, exclude_kind=lambda k: k == "place")
             if i % 6 == 5 and wrong:
-                prompt = f"According to the article, these words are {_possessive(wrong[0])}: "
-                question = {"type": "true_false", "prompt": prompt + words, "answer": False}
-                why = f"False: the article attributes these words to {label}, not to {wrong[0]}."
+                other = next(k for k in self.speakers.said if _cap(k) == wrong[0])
+                question = {
+                    "type": "true_false",
+                    "prompt": statement.format(in_sentence(other)),
+                    "answer": False,
+                }
+                why = (
+                    f"False: the article attributes these words to {in_sentence(label)}, "
+                    f"not to {in_sentence(other)}."
+                )
             else:
-                prompt = f"According to the article, these words are {_possessive(label)}: "
-                question = {"type": "true_false", "prompt": prompt + words, "answer": True}
+                question = {k: v for k, v in true.items() if k != "difficulty"}
             self.add("quote", slug, question, explanation=why, difficulty=1, **common)
             return
         prompt = (
-            f"Who is quoted in the article with the words {words}?"
+            f"Who is quoted in the article with the words {words_}?"
             if q.partial
-            else f"Who said this, according to the article? {words}"
+            else f"Who said this, according to the article? {words_}"
         )
         distractors = self.speakers.distractors(q, extra_names)
         if len(distractors) >= 2:
@@ -134,73 +264,102 @@ class _Writer:
                 "answer": _cap(label),
                 "distractors": distractors,
             }
-            self.add("quote", slug, question, explanation=why, **common)
+            self.add("quote", slug, question, explanation=why, alternative=true, **common)
         else:
             question = {"type": "short_answer", "prompt": prompt, "answer": _cap(label)}
-            self.add("quote", slug, question, explanation=why, difficulty=3, **common)
+            self.add(
+                "quote", slug, question, explanation=why, difficulty=3, alternative=true, **common
+            )
 
     # People and places -----------------------------------------------------------------
 
-    def person(self, p: Person, roles: list[str]) -> None:
+    def person(self, p: Person, roles: list[str], shared: set[str]) -> None:
         i = self.turn("person")
         role = p.role
-        phrase = role if role.startswith("the ") or re.search(r"['’]s ", role) else f"the {role}"
-        common = {
-            "explanation": f"The article calls {p.name} {phrase}.",
-            "sentence": p.sentence,
-            "tags": ["people"],
-        }
-        if i % 2 == 1:
-            mine = normalize_answer(role)
-            others = [
-                _cap(r)
-                for r in roles
-                if normalize_answer(r) not in mine and mine not in normalize_answer(r)
-            ]
-            others = list(dict.fromkeys(others))[:3]
-            if len(others) >= 2:
-                question = {
+        phrase, one = role_phrase(role)
+        mine = normalize_answer(role)
+        others = [
+            _cap(r)
+            for r in roles
+            if normalize_answer(r) not in mine and mine not in normalize_answer(r)
+        ]
+        others = list(dict.fromkeys(others))
+        choices = longer_last(_cap(role), others[:3], others[3:])
+        forms: list[dict] = []
+        if len(choices) >= 2:
+            forms.append(
+                {
                     "type": "multiple_choice",
-                    "prompt": f"What is {_possessive(p.name)} role, according to the article?",
+                    "prompt": f"How does the article describe {p.name}?",
                     "answer": _cap(role),
-                    "distractors": others,
+                    "distractors": choices,
                 }
-                self.add("person", p.name, question, **common)
-                return
-        question = {
-            "type": "short_answer",
-            "prompt": f"Who is {phrase}, according to the article?",
-            "answer": p.name,
-        }
-        self.add("person", p.name, question, difficulty=3, **common)
+            )
+        if mine not in shared:  # "Who is the President?" has one answer only
+            forms.append(
+                {
+                    "type": "short_answer",
+                    "prompt": (
+                        f"Who is {phrase}, according to the article?"
+                        if one
+                        else f"Who does the article describe as {phrase}?"
+                    ),
+                    "answer": p.name,
+                    "difficulty": 3,
+                }
+            )
+        if i % 2 == 0:
+            forms.reverse()
+        forms = [f for f in forms if not self.near_duplicate(f["prompt"])]
+        if not forms:
+            return
+        first = dict(forms[0])
+        level = first.pop("difficulty", 2)
+        self.add(
+            "person",
+            p.name,
+            first,
+            explanation=f"The article describes {p.name} as {phrase}.",
+            sentence=p.sentence,
+            tags=["people"],
+            difficulty=level,
+            alternative=forms[1] if len(forms) > 1 else None,
+            short=True,
+        )
 
     def place(self, p: Place) -> bool:
         distractors = place_distractors(p, self.facts.places)
         if len(distractors) < 2:
             return False
         local = p.start - p.sentence.start
-        shown = normalize_space(
-            p.sentence.text[:local] + "____" + p.sentence.text[local + len(p.text) :]
-        )
+        text = p.sentence.text
+        if shows(text[:local] + " " + text[local + len(p.text) :], p.text):
+            return False
+        shown = normalize_space(text[:local] + BLANK + text[local + len(p.text) :])
         question = {
             "type": "multiple_choice",
             "prompt": f"Which place completes this sentence from the article? “{shown}”",
             "answer": p.text,
             "distractors": distractors,
         }
-        self.add(
+        the = "the " if re.search(r"\bthe\s+$", text[:local]) else ""
+        return self.add(
             "place",
             p.name,
             question,
-            explanation=f"The sentence names {p.name}.",
+            explanation=f"The sentence names {the}{p.name}.",
             sentence=p.sentence,
             tags=["places"],
+            alternative=cloze([(p.start, p.end, [p.text])], p.sentence, "Fill in the place."),
         )
-        return True
 
     # Dates and figures -----------------------------------------------------------------
 
     def blanks(self, sentence: Sentence, facts: list[DateFact | Figure]) -> None:
+        # A fact whose answer the rest of the sentence shows would give itself away.
+        facts = [f for f in facts if not _shown_elsewhere(f)]
+        if not facts:
+            return
         if len(facts) == 1:
             fact = facts[0]
             why = f"The article says “{fact.text}”{self.according_to(sentence, fact.start)}."
@@ -208,11 +367,26 @@ class _Writer:
                 if fact.note:
                     why += f" That is {fact.note}."
                 question = date_question(self.turn("date"), fact, list(self.facts.dates))
+                alternative = (
+                    cloze([date_blank(fact)], sentence, "Fill in the blank.")
+                    if question and question["type"] == "multiple_choice"
+                    else None
+                )
                 self.add(
-                    "date", fact.text, question, explanation=why, sentence=sentence, tags=["dates"]
+                    "date",
+                    fact.text,
+                    question,
+                    explanation=why,
+                    sentence=sentence,
+                    tags=["dates"],
+                    alternative=alternative,
                 )
             else:
-                question = figure_question(self.turn("figure"), fact, list(self.facts.figures))
+                turn = self.turn("figure")
+                question = figure_question(turn, fact, list(self.facts.figures))
+                alternative = None
+                if question and question["type"] == "multiple_choice":
+                    alternative = figure_question(2 if fact.ordinal else 1, fact, [])
                 self.add(
                     "figure",
                     fact.text,
@@ -220,6 +394,7 @@ class _Writer:
                     explanation=why,
                     sentence=sentence,
                     tags=["figures"],
+                    alternative=alternative,
                 )
             return
         blanks = [date_blank(f) if isinstance(f, DateFact) else figure_blank(f) for f in facts]
@@ -241,6 +416,15 @@ class _Writer:
         )
 
 
+def _shown_elsewhere(fact: DateFact | Figure) -> bool:
+    """True when the sentence, with the fact's blank left out, still shows one of the answers
+    the blank would accept (``three`` twice in one sentence)."""
+    start, end, answers = date_blank(fact) if isinstance(fact, DateFact) else figure_blank(fact)
+    text, at = fact.sentence.text, fact.sentence.start
+    rest = text[: start - at] + " " + text[end - at :]
+    return any(shows(rest, a) for a in answers)
+
+
 def _first_of_each(facts, key: Callable) -> list:
     """The first fact for each key, body text preferred over captions, in article order."""
     chosen: dict = {}
@@ -251,19 +435,33 @@ def _first_of_each(facts, key: Callable) -> list:
 
 def write_questions(facts: Facts) -> list[dict]:
     """Draft questions for ``facts``, sentence by sentence, in the order of the article."""
+    return draft_questions(facts)[0]
+
+
+def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
+    """Draft questions for ``facts`` in the order of the article, and for some of them (by
+    id) another form of the same question to use when the first draws a lint warning."""
     w = _Writer(facts)
     speakers = {q.speaker.label for q in facts.quotes if q.speaker}
     extra = [p.name for p in facts.people if p.name not in speakers]
     roles = [p.role for p in facts.people if p.role]
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[normalize_answer(role)] = counts.get(normalize_answer(role), 0) + 1
+    shared = {r for r, n in counts.items() if n > 1}
     dates = _first_of_each(
         facts.dates, lambda d: (d.value or d.text.lower(), d.form == "relative" and d.text.lower())
     )
     figures = _first_of_each(
         facts.figures, lambda f: (f.value, f.qualifier, f.ordinal, f.unit.split(" ")[0].lower())
     )
+    quotes = _first_of_each(
+        [q for q in facts.quotes if q.speaker],
+        lambda q: (normalize_answer(q.text), q.speaker.label),
+    )
     by_sentence: dict[int, dict[str, list]] = {}
     for name, items in (
-        ("quotes", [q for q in facts.quotes if q.speaker]),
+        ("quotes", quotes),
         ("people", [p for p in facts.people if p.role]),
         ("blanks", dates + figures),
         ("places", list(facts.places)),
@@ -275,7 +473,7 @@ def write_questions(facts: Facts) -> list[dict]:
         for q in group.get("quotes", []):
             w.quote(q, extra)
         for p in group.get("people", []):
-            w.person(p, roles)
+            w.person(p, roles, shared)
         blanks = sorted(group.get("blanks", []), key=lambda f: f.start)
         if blanks:
             w.blanks(blanks[0].sentence, blanks)
@@ -283,4 +481,4 @@ def write_questions(facts: Facts) -> list[dict]:
         for p in sorted(group.get("places", []), key=lambda p: p.start):
             if w.place(p):
                 break
-    return w.questions
+    return w.questions, w.alternatives

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import shlex
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -117,8 +121,12 @@ def test_missing_article_and_folder(capsys, tmp_path):
 
 
 def test_output_problems_exit_1_and_write_nothing(capsys, article, tmp_path):
-    code, _, err = extract(capsys, article, "-o", tmp_path / "missing" / "draft.yaml")
-    assert code == 1 and "does not exist" in err
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file", encoding="utf-8")
+    code, _, err = extract(capsys, article, "-o", blocker / "draft.yaml")
+    assert code == 1 and "is a file, not a folder" in err
+    code, _, err = extract(capsys, article, "-o", tmp_path)
+    assert code == 1 and "is a folder; give a file name" in err
     code, _, err = extract(capsys, article, "-o", article)
     assert code == 1 and "is the article itself" in err
     assert article.read_text(encoding="utf-8") == SHORT
@@ -159,3 +167,75 @@ def test_byte_order_mark_and_windows_line_endings(capsys, tmp_path):
         q.source == '"Books are bridges," said Mayor Ana Souza after the vote.'
         for q in bank.questions
     )
+
+
+def test_a_missing_output_folder_is_created(capsys, article, tmp_path):
+    out = tmp_path / "drafts" / "2025" / "library.yaml"
+    code, _, err = extract(capsys, article, "-o", out)
+    assert code == 0, err
+    assert load_bank(out).questions
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["article"]["path"] == (
+        "../../articles/library_vote.txt"
+    )
+
+
+def test_a_failed_write_leaves_no_folder_behind(capsys, article, tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("quizgen.extract.writer.os.replace", refuse)
+    code, _, err = extract(capsys, article, "-o", tmp_path / "new" / "draft.yaml")
+    assert code == 1 and "cannot write: Permission denied" in err
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
+def test_written_bank_has_the_permissions_of_a_new_file(capsys, article, tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        fresh = tmp_path / "fresh.yaml"
+        code, _, err = extract(capsys, article, "-o", fresh)
+        assert code == 0, err
+        replaced = tmp_path / "replaced.yaml"
+        replaced.write_text("old", encoding="utf-8")
+        replaced.chmod(0o600)
+        code, _, err = extract(capsys, article, "-o", replaced)
+        assert code == 0, err
+    finally:
+        os.umask(old)
+    for path in (fresh, replaced):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
+
+
+DOCS = ROOT / "docs" / "extract.md"
+
+
+def doc_commands() -> list[str]:
+    """The `quizgen ...` command lines of docs/extract.md's examples."""
+    blocks = re.findall(r"```\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    lines = [line.strip() for block in blocks for line in block.splitlines()]
+    return [line for line in lines if line.startswith("quizgen ") and "ARTICLE" not in line]
+
+
+def test_every_command_in_the_docs_runs_as_written(tmp_path):
+    (tmp_path / "banks").mkdir()
+    shutil.copy(ARTICLE, tmp_path / "banks" / ARTICLE.name)
+    commands = doc_commands()
+    assert any(c.startswith("quizgen extract") and "-o drafts/" in c for c in commands)
+    for command in commands:
+        result = run_cli(*shlex.split(command)[1:], cwd=tmp_path)
+        assert result.returncode == 0, (command, result.stderr)
+    result = run_cli("validate", "--strict", "drafts/korean-war.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_python_example_in_the_docs_runs_as_written(tmp_path, monkeypatch, capsys):
+    (tmp_path / "banks").mkdir()
+    shutil.copy(ARTICLE, tmp_path / "banks" / ARTICLE.name)
+    blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    assert blocks
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, str(DOCS), "exec"), {})
+    assert "korean-war" in capsys.readouterr().out

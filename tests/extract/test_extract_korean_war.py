@@ -13,6 +13,8 @@ from support import ROOT, run_cli
 
 from quizgen.bank import load_bank
 from quizgen.extract import extract, extract_facts
+from quizgen.lint import is_longest_answer, lint
+from quizgen.model import MultipleChoice
 from quizgen.render import FORMATS
 
 ARTICLE = ROOT / "banks" / "korean_war_70th_anniversary.txt"
@@ -99,6 +101,14 @@ def test_draft_validates_with_every_kind_and_several_types(draft):
     assert bank.article.date == kw.ARTICLE_DATE
     result = run_cli("validate", "--strict", str(draft))
     assert result.returncode == 0, result.stderr
+
+
+def test_draft_draws_no_lint_warning(draft):
+    bank = load_bank(draft)
+    assert lint(bank) == []
+    choices = [q.body for q in bank.questions if isinstance(q.body, MultipleChoice)]
+    assert sum(is_longest_answer(b) for b in choices) * 5 <= len(choices) * 2
+    assert not any(q.prompt.startswith("Who is the US Private") for q in bank.questions)
 
 
 def test_every_speaker_question_names_the_right_speaker(draft):

@@ -11,7 +11,10 @@ import pytest
 from extract_scoring import KINDS, Score, report, score
 from extract_scoring import Expected as E
 
-from quizgen.extract import extract_facts
+from quizgen.bank import load_bank
+from quizgen.extract import extract, extract_facts
+from quizgen.extract.writer import dump, validated
+from quizgen.lint import lint
 
 ATTRIBUTION = """\
 Harbour town celebrates new bridge
@@ -258,6 +261,30 @@ STORM_FACTS = [
     E("place", "Isle of Wight"),
 ]
 
+TIMES = """\
+Night market returns to the old port
+
+By Jane Doe, Riverside Gazette, 3 March 2024
+
+RIVERSIDE, March 3 (AFP) - The night market will open at 10 a.m. on Saturday and close at \
+9 p.m., organisers said. About 40 stalls will sell food from noon until midnight.
+
+The parade starts at 10:30 and the fireworks at 9pm, when 2,000 visitors are expected. Buses \
+run every 15 minutes until 11.30pm.
+
+"We have waited three years for this," said market manager Maria Lopez.
+"""
+
+TIMES_FACTS = [
+    E("date", "Saturday", "2024-03-02"),
+    E("figure", "About 40 stalls", 40),
+    E("figure", "2,000 visitors", 2000),
+    E("figure", "15 minutes", 15),
+    E("figure", "three years", 3),
+    E("quote", "We have waited three years for this", "Maria Lopez"),
+    E("person", "Maria Lopez", "manager"),
+]
+
 PASSAGES = {
     "attribution forms": (ATTRIBUTION, None, ATTRIBUTION_FACTS),
     "continued and partial quotes": (CONTINUED, None, CONTINUED_FACTS),
@@ -267,6 +294,7 @@ PASSAGES = {
     "reported claims": (REPORTED, None, REPORTED_FACTS),
     "asides and appositives": (ASIDES, "2020-08-06", ASIDES_FACTS),
     "money, measures and a company": (STORM, "2024-02-10", STORM_FACTS),
+    "times of day, byline and dateline": (TIMES, "2024-03-01", TIMES_FACTS),
 }
 
 
@@ -312,6 +340,29 @@ def test_captions_credits_bylines_and_datelines_are_skipped():
     for words in ("Jane Doe", "AFP", "REUTERS", "Jung Yeon-je", "Kim Hong-ji"):
         assert words not in text
     assert sum(s.caption for s in facts.sentences) == 2
+
+
+def test_times_of_day_bylines_and_datelines_give_no_facts():
+    facts = extract_facts(TIMES, "2024-03-01")
+    reasons = {s.reason: s.text for s in facts.skipped}
+    assert reasons["byline"] == "By Jane Doe, Riverside Gazette, 3 March 2024"
+    assert reasons["dateline"] == "RIVERSIDE, March 3 (AFP) - "
+    assert [d.text for d in facts.dates] == ["Saturday"]
+    numbers = {f.number for f in facts.figures}
+    assert not numbers & {"10", "9", "30", "11", "3"}
+
+
+@pytest.mark.parametrize("name", list(PASSAGES))
+def test_passage_draft_passes_strict_validation(tmp_path, name):
+    text, date, _ = PASSAGES[name]
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    draft = extract(text, date)
+    checked = validated(draft.to_data("article.txt"), article, draft.alternatives)
+    out = tmp_path / "draft.yaml"
+    out.write_text(dump(checked.data, "article.txt"), encoding="utf-8")
+    assert lint(load_bank(out)) == []
+    assert checked.invalid == []
 
 
 def test_it_said_resolves_to_the_newspaper_of_the_previous_sentence():

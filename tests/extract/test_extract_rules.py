@@ -7,9 +7,13 @@ from decimal import Decimal
 import pytest
 from support import ROOT
 
+from quizgen.bank import load_bank
 from quizgen.extract import extract, extract_facts
 from quizgen.extract.clean import quote_spans, segment
-from quizgen.extract.questions import slugify
+from quizgen.extract.fill import figure_question
+from quizgen.extract.questions import role_phrase, slugify
+from quizgen.extract.writer import dump, validated
+from quizgen.lint import lint
 from quizgen.text import normalize_answer, normalize_space
 
 
@@ -224,9 +228,9 @@ def test_false_statements_are_false(korean_war_draft):
     assert falses
     for q in falses:
         words = normalize_answer(q["prompt"].split("“", 1)[1])
-        named = q["prompt"].split("these words are ", 1)[1].split(":", 1)[0]
-        label = named[:-2] if named.endswith("'s") else named.rstrip("'")
-        assert not any(words in t or t in words for t in said.get(label, [])), q["id"]
+        label = q["prompt"].split("these words come from ", 1)[1].split(":", 1)[0]
+        assert label in said, q["id"]
+        assert not any(words in t or t in words for t in said[label]), q["id"]
 
 
 def test_ids_are_unique_and_stable(korean_war_draft):
@@ -237,11 +241,20 @@ def test_ids_are_unique_and_stable(korean_war_draft):
     assert "quote-a-ceasefire-is-not-peace" in ids
 
 
-def test_a_long_text_repeats_ids_with_suffixes():
-    text = 'Mayor Ana Souza spoke. "We did our best here," she said.\n\n'
-    ids = [q["id"] for q in extract(text * 3).questions]
+def test_facts_that_read_the_same_get_numbered_ids():
+    text = "".join(
+        f'Mayor Ana Souza spoke. "We did our best here, in {town}," she said.\n\n'
+        for town in ("Riverside", "Lakeside", "Hillside")
+    )
+    ids = [q["id"] for q in extract(text).questions]
     assert len(ids) == len(set(ids))
     assert any(i.endswith("-2") for i in ids) and any(i.endswith("-3") for i in ids)
+
+
+def test_a_repeated_text_asks_each_question_once():
+    text = 'Mayor Ana Souza spoke. "We did our best here," she said.\n\n'
+    once = [q["prompt"] for q in extract(text).questions]
+    assert [q["prompt"] for q in extract(text * 3).questions] == once
 
 
 def test_zero_figure_does_not_divide_by_zero():
@@ -253,3 +266,254 @@ def test_sentences_with_control_characters_are_left_out():
     facts = extract_facts("It began in 1950. Seoul\x1b fell in 1951. It ended in 1953.")
     assert [d.text for d in facts.dates] == ["1950", "1953"]
     assert [s.reason for s in facts.skipped] == ["control characters"]
+
+
+# Times of day are neither figures nor dates ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fair opens at 10 a.m. and closes at 9 p.m.",
+        "The fair opens at 10 A.M. and closes at 9pm.",
+        "Doors open at 7 AM; the band plays at 6.30pm and again at 10:30.",
+        "The shop shuts at 12 noon and the bar at midnight.",
+        "The ferry left at 0900 GMT and returned at nine o'clock.",
+        "The office is open 9-11 a.m. and from half past two.",
+        "The meeting starts at 9 in the morning.",
+    ],
+)
+def test_times_of_day_are_not_figures(text):
+    facts = extract_facts(text, "2020-06-25")
+    assert facts.figures == ()
+    assert facts.dates == ()
+
+
+def test_times_of_day_in_an_article_give_no_figure_question():
+    text = (
+        "The fair opened at 10 a.m. and closed at 9 p.m., when 8 stalls were still open.\n\n"
+        "Organisers counted 2,000 visitors."
+    )
+    draft = extract(text, "2020-06-25")
+    assert [(f.text, f.value) for f in draft.facts.figures] == [
+        ("8 stalls", 8),
+        ("2,000 visitors", 2000),
+    ]
+    for q in draft.questions:
+        assert "“9 p”" not in q["explanation"] and "“10”" not in q["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost 3 U.S. soldiers their lives.", "3 U.S. soldiers"),
+        ("He saw 40 p.c. of the votes.", "40 p.c."),
+        ("They built 3 abc1 units.", "3"),
+        ("About 12 000 people came.", None),
+    ],
+)
+def test_figure_text_never_stops_inside_a_token(text, expected):
+    figures = extract_facts(text).figures
+    assert [f.text for f in figures] == ([expected] if expected else [])
+    for f in figures:
+        after = text[f.end : f.end + 2]
+        assert not after[:1].isalnum() and not (after[:1] == "." and after[1:].isalnum())
+
+
+# Bylines and datelines ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Doe",
+        "By JANE DOE",
+        "By Jane Doe, Riverside Gazette, 3 March 2024",
+        "By Jane Doe and John Roe",
+        "By Jane Doe for the Riverside Gazette",
+        "By Jane Doe | Published 3 March 2024",
+        "By the Associated Press",
+        "Jane Doe, Reuters",
+        "Jane Doe and John Roe | AFP",
+        "Jane Doe, Staff Writer",
+        "Reuters",
+    ],
+)
+def test_bylines_at_the_top_are_left_out(byline):
+    text = (
+        f"Floods sweep through Seoul\n\n{byline}\n\nFloods hit Seoul on Monday, killing 12 people."
+    )
+    facts = extract_facts(text, "2024-03-05")
+    assert ("byline", byline) in [(s.reason, s.text) for s in facts.skipped]
+    assert [d.text for d in facts.dates] == ["Monday"]
+    assert all(byline not in s.text for s in facts.sentences)
+    assert facts.headline == "Floods sweep through Seoul"
+
+
+def test_a_byline_under_the_headline_without_a_blank_line_is_left_out():
+    text = "Floods sweep through Seoul\nBy Jane Doe, Riverside Gazette, 3 March 2024\n\nIt rained."
+    facts = extract_facts(text)
+    assert facts.headline == "Floods sweep through Seoul"
+    assert [s.text for s in facts.sentences] == ["It rained."]
+    assert facts.dates == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday, the river had risen by 3 metres.",
+        "By Christmas, most shops in Seoul had closed.",
+        "Kim Jong Un, North Korea's leader, visited Wonsan in 2019.",
+    ],
+)
+def test_sentences_that_start_like_bylines_are_kept(line):
+    facts = extract_facts(f"Headline here\n\n{line}")
+    assert [s.text for s in facts.sentences] == [line]
+
+
+def test_a_sign_off_ending_the_article_is_left_out():
+    text = "Floods hit Seoul on Monday.\n\nReporting by Jane Doe; Editing by John Roe"
+    facts = extract_facts(text)
+    assert [s.text for s in facts.sentences] == ["Floods hit Seoul on Monday."]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SEOUL (AFP) - ",
+        "SEOUL (AFP) — ",
+        "SEOUL, June 25 (AFP) - ",
+        "Seoul, June 25 (Yonhap) -- ",
+        "WASHINGTON, June 25, 2020 (Reuters) - ",
+        "HIROSHIMA, Japan (AP) — ",
+        "SEOUL, June 25 — ",
+        "SEOUL — ",
+    ],
+)
+def test_datelines_are_left_out(dateline):
+    text = f"{dateline}Floods hit the capital on Monday, killing 12 people."
+    facts = extract_facts(text, "2020-06-26")
+    assert ("dateline", dateline) in [(s.reason, s.text) for s in facts.skipped]
+    assert [(d.text, d.value) for d in facts.dates] == [("Monday", "2020-06-22")]
+    assert facts.sentences[0].text.startswith("Floods hit")
+
+
+# Prompts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "phrase"),
+    [
+        ("US Secretary of Defence", "the US Secretary of Defence"),
+        ("US Private First Class", "a US Private First Class"),
+        ("the South's President", "the South's President"),
+        ("Mark Esper's South Korean counterpart", "Mark Esper's South Korean counterpart"),
+        ("farmer", "a farmer"),
+        ("engineer", "an engineer"),
+        ("FBI agent", "an FBI agent"),
+        ("chief engineer", "the chief engineer"),
+        ("Mayor", "the Mayor"),
+    ],
+)
+def test_role_prompts_use_the_right_article(role, phrase):
+    assert role_phrase(role)[0] == phrase
+
+
+def test_person_prompts_read_naturally(korean_war_draft):
+    _, draft = korean_war_draft
+    prompts = {q["id"]: q["prompt"] for q in draft.questions}
+    assert prompts["person-edward-wilson"] == (
+        "Who does the article describe as a US Private First Class?"
+    )
+    assert (
+        prompts["person-mark-esper"]
+        == "Who is the US Secretary of Defence, according to the article?"
+    )
+    assert prompts["person-kim-jong-un"] == "How does the article describe Kim Jong Un?"
+    for q in draft.questions:
+        assert "words are" not in q["prompt"]  # "these words are X and Y's"
+        assert not q["prompt"].startswith("Who is the US Private")
+
+
+def test_a_role_two_people_share_is_not_asked_as_who_is():
+    text = (
+        "President Moon Jae-in met President Donald Trump in Seoul.\n\n"
+        '"We talked about peace," said Moon. "It went well," said Trump.'
+    )
+    prompts = [q["prompt"] for q in extract(text).questions]
+    assert "Who is the President, according to the article?" not in prompts
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("The paper carried more than 10 stories.", "More than how many stories? Give"),
+        ("Prices rose 4.5%.", "What percentage? Give"),
+        ("It drew 7.2 million viewers.", "How many viewers? Give"),
+        ("Keiko Ogura, 83, spoke.", "Give"),
+    ],
+)
+def test_numeric_prompts_ask_with_the_qualifier_and_unit(text, opening):
+    (figure,) = extract_facts(text).figures
+    question = figure_question(1, figure, [figure])
+    assert question["type"] == "numeric"
+    assert question["prompt"].startswith(opening + " the number that fills the blank")
+
+
+# Lint: the draft passes quizgen validate --strict ---------------------------------------
+
+
+def test_distractors_are_not_all_shorter_than_the_answer():
+    draft = extract("The storm destroyed three bridges.")
+    (q,) = draft.questions
+    assert q["answer"] == "three"
+    assert any(len(d) >= len("three") for d in q["distractors"])
+
+
+def test_near_duplicate_and_longest_answer_warnings_are_fixed_before_writing(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Mayor Ana Souza opened the bridge.", encoding="utf-8")
+    source = "Mayor Ana Souza opened the bridge."
+
+    def mc(qid, prompt, answer, distractors):
+        return {
+            "id": qid,
+            "type": "multiple_choice",
+            "prompt": prompt,
+            "answer": answer,
+            "distractors": distractors,
+            "explanation": "The article says so.",
+            "source": source,
+        }
+
+    data = {
+        "id": "draft",
+        "title": "Draft",
+        "article": {"path": "article.txt"},
+        "questions": [
+            mc("a", "Who opened the bridge, according to the article?", "Ana Souza", ["Bo", "Al"]),
+            mc("b", "Who opened the bridges, according to the article?", "Ana Souza", ["Bo", "Al"]),
+            mc("c", "Which town is named in the article?", "Riverside", ["Lake", "Hill"]),
+            mc("d", "Who is Ana Souza, according to the article?", "Ana Souza", ["Bo", "Al"]),
+        ],
+    }
+    alternatives = {
+        "c": {
+            "id": "c",
+            "type": "true_false",
+            "prompt": "Is a town named in the article?",
+            "answer": False,
+            "explanation": "No town is named.",
+            "source": source,
+        },
+    }
+    checked = validated(data, article, alternatives)
+    # b: nearly the same prompt as a; d: the answer is in its prompt. Then the answer is the
+    # longest choice in both questions left: c takes its other form, a has none and goes.
+    assert [q["id"] for q in checked.data["questions"]] == ["c"]
+    assert checked.data["questions"][0]["type"] == "true_false"
+    assert checked.warned == ["b", "d", "a"]
+    assert checked.rewritten == ["c"]
+    out = tmp_path / "draft.yaml"
+    out.write_text(dump(checked.data, "article.txt"), encoding="utf-8")
+    assert lint(load_bank(out)) == []
