@@ -18,7 +18,7 @@ from . import __version__
 from .assemble import AssemblyOptions, assemble
 from .bank import load_bank
 from .model import Bank, Quiz
-from .output import OutputWriter, file_entry
+from .output import OutputWriter, file_entry, stage
 from .render import OutputFile, RenderOptions, get_renderer, render
 
 
@@ -70,44 +70,49 @@ class _Progress:
             print(f"quizgen: {self.done} files written ({label})", file=sys.stderr, flush=True)
 
 
-# Worker processes get the quiz once, when they start (inherited through fork), not per task.
+# Worker processes get the quiz once, when they start (inherited through fork), not per task;
+# they write their files into the staging folder themselves and send back only the entries.
 _WORKER: dict = {}
 
 
-def _worker_init(quiz: Quiz, options: RenderOptions) -> None:
-    _WORKER["quiz"], _WORKER["options"] = quiz, options
+def _worker_init(quiz: Quiz, options: RenderOptions, staging: Path) -> None:
+    _WORKER.update(quiz=quiz, options=options, staging=staging)
 
 
 def _worker_render(task: tuple[str, int]) -> list[OutputFile]:
     name, index = task
-    quiz = _WORKER["quiz"]
-    renderer = get_renderer(name)
-    return list(renderer.render_version(quiz, quiz.versions[index], _WORKER["options"]))
+    quiz, staging = _WORKER["quiz"], _WORKER["staging"]
+    files = get_renderer(name).render_version(quiz, quiz.versions[index], _WORKER["options"])
+    return [stage(staging, file) for file in files]
 
 
-def render_files(
-    quiz: Quiz, formats: tuple[str, ...], options: RenderOptions, jobs: int
+def write_files(
+    quiz: Quiz, formats: tuple[str, ...], options: RenderOptions, jobs: int, writer: OutputWriter
 ) -> Iterator[OutputFile]:
-    """Every output file, in a fixed order (format by format: versions, then shared files).
+    """Render and stage every output file; yields their entries in a fixed order (format by
+    format: versions, then shared files).
 
-    With ``jobs`` > 1, versions are rendered in that many worker processes; the files and
-    their order are the same as with one.
+    With ``jobs`` > 1, versions are rendered and written in that many worker processes; the
+    files, their bytes and their order are the same as with one.
     """
-    renderers = [(name, get_renderer(name)) for name in formats]
     count = len(quiz.versions)
     if jobs <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for name in formats:
-            yield from render(name, quiz, options)
+            for file in render(name, quiz, options):
+                yield writer.add(file)
         return
     context = multiprocessing.get_context("fork")
-    tasks = [(name, index) for name, _ in renderers for index in range(count)]
+    tasks = [(name, index) for name in formats for index in range(count)]
     chunk = max(1, min(8, count // (jobs * 4)))
-    with context.Pool(min(jobs, count), _worker_init, (quiz, options)) as pool:
+    init = (quiz, options, writer.staging)
+    with context.Pool(min(jobs, count), _worker_init, init) as pool:
         results = pool.imap(_worker_render, tasks, chunksize=chunk)
-        for _name, renderer in renderers:
+        for name in formats:
             for _ in range(count):
-                yield from next(results)
-            yield from renderer.render_shared(quiz, options)
+                for entry in next(results):
+                    yield writer.record(entry)
+            for file in get_renderer(name).render_shared(quiz, options):
+                yield writer.add(file)
 
 
 def build(
@@ -126,9 +131,8 @@ def build(
     quiz = assemble(bank, seed, assembly)
     steps = _Progress(progress)
     with OutputWriter(out_dir) as writer:
-        for file in render_files(quiz, formats, options, jobs):
-            writer.add(file)
-            steps.step(file.path)
+        for entry in write_files(quiz, formats, options, jobs, writer):
+            steps.step(entry.path)
         files = [file_entry(e) for e in writer.entries]
         path = writer.commit(manifest(quiz, files, formats))
     return BuildResult(quiz, path, tuple(f["path"] for f in files))

@@ -1,8 +1,10 @@
 """Writing the output folder: every file complete or not at all, the manifest last.
 
 Files are written into a hidden staging folder inside the output folder as renderers yield
-them (so memory stays flat however many versions there are), then moved into place with
-``os.replace`` once everything has rendered. A build that fails leaves the folder as it was.
+them (so memory stays flat however many versions there are), by the process that rendered
+them (``stage``: worker processes write their own files, so no file's bytes travel between
+processes), then moved into place with ``os.replace`` once everything has rendered. A build
+that fails leaves the folder as it was.
 """
 
 from __future__ import annotations
@@ -46,6 +48,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def stage(staging: Path, file: OutputFile) -> OutputFile:
+    """Write ``file`` into the staging folder ``staging``; return its entry (without bytes).
+
+    Safe to call from several processes at once: each file is created, never overwritten.
+    """
+    rel = _safe_relpath(file.path)
+    if str(rel) == MANIFEST:
+        raise RenderError(f"two outputs would both be written to {rel}")
+    target = staging.joinpath(*rel.parts)
+    if len(rel.parts) > 1:  # the staging folder is new and only quizgen writes into it
+        if not target.resolve().is_relative_to(staging.resolve()):
+            raise RenderError(f"refusing to write outside the output folder: {file.path!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "xb") as handle:  # "x": never through a link, never twice
+            handle.write(file.data)
+    except FileExistsError:
+        raise RenderError(f"two outputs would both be written to {rel}") from None
+    return OutputFile(str(rel), file.format, file.role, b"", file.version)
+
+
 class OutputWriter:
     """Stage files, then publish them all with the manifest last.
 
@@ -70,18 +93,23 @@ class OutputWriter:
     def __exit__(self, exc_type, exc, tb) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def add(self, file: OutputFile) -> None:
-        """Stage one file (its bytes are not kept in memory)."""
-        rel = _safe_relpath(file.path)
+    def add(self, file: OutputFile) -> OutputFile:
+        """Stage one file (its bytes are not kept in memory); returns its entry."""
+        self._check(file.path)
+        return self.record(stage(self.staging, file))
+
+    def record(self, entry: OutputFile) -> OutputFile:
+        """Take in a file that ``stage`` has written into this writer's staging folder."""
+        rel = self._check(entry.path)
+        self._paths.add(str(rel))
+        self.entries.append(entry)
+        return entry
+
+    def _check(self, path: str) -> PurePosixPath:
+        rel = _safe_relpath(path)
         if str(rel) in self._paths or str(rel) == MANIFEST:
             raise RenderError(f"two outputs would both be written to {rel}")
-        target = self.staging.joinpath(*rel.parts)
-        if not target.resolve().is_relative_to(self.staging.resolve()):
-            raise RenderError(f"refusing to write outside the output folder: {file.path!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.data)
-        self._paths.add(str(rel))
-        self.entries.append(OutputFile(str(rel), file.format, file.role, b"", file.version))
+        return rel
 
     def commit(self, manifest: dict) -> Path:
         """Move every staged file into place, remove what the previous build made and this

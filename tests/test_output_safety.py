@@ -14,7 +14,7 @@ from quizgen import build as build_module
 from quizgen.assemble import AssemblyOptions
 from quizgen.build import build
 from quizgen.errors import RenderError
-from quizgen.output import OutputWriter
+from quizgen.output import OutputWriter, stage
 from quizgen.render import OutputFile, RenderOptions
 
 
@@ -100,6 +100,46 @@ def test_interrupted_build_leaves_no_partial_file(tmp_path, monkeypatch):
             options=RenderOptions(),
         )
     assert list(out.iterdir()) == []
+
+
+def test_failure_in_a_worker_process_changes_nothing(tmp_path, monkeypatch):
+    # Worker processes write their own files into the staging folder: a failure in one
+    # still publishes nothing and leaves no staging folder behind.
+    out = tmp_path / "out"
+    real = build_module.get_renderer
+
+    class Failing:
+        def render_version(self, quiz, version, options):
+            if version.code == "C":
+                raise RenderError("disk on fire")
+            yield from real("json").render_version(quiz, version, options)
+
+        def render_shared(self, quiz, options):
+            yield from ()
+
+    monkeypatch.setattr(build_module, "get_renderer", lambda name: Failing())
+    with pytest.raises(RenderError, match="disk on fire"):
+        build(
+            SMALL_BANK,
+            out,
+            formats=("json",),
+            seed=1,
+            assembly=AssemblyOptions(versions=4),
+            options=RenderOptions(),
+            jobs=2,
+        )
+    assert list(out.iterdir()) == []
+
+
+def test_a_file_staged_twice_is_refused_not_overwritten(tmp_path):
+    with OutputWriter(tmp_path / "out") as writer:
+        first = stage(writer.staging, OutputFile("quiz-A.json", "json", "key", b"1", "A"))
+        writer.record(first)
+        with pytest.raises(RenderError, match="two outputs would both be written to quiz-A"):
+            stage(writer.staging, OutputFile("quiz-A.json", "json", "key", b"2", "A"))
+        assert (writer.staging / "quiz-A.json").read_bytes() == b"1"
+        with pytest.raises(RenderError, match="two outputs would both be written to quiz-A"):
+            writer.record(first)
 
 
 def test_two_outputs_with_one_path_are_refused(tmp_path):
