@@ -43,6 +43,7 @@ from quizgen.bank import load_bank  # noqa: E402
 from quizgen.model import Cloze, Numeric  # noqa: E402
 from quizgen.render import RenderOptions  # noqa: E402
 from quizgen.render import pdf as quizgen_pdf  # noqa: E402
+from quizgen.render.pdf_fonts import main_fonts  # noqa: E402
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 HEADINGS = {
@@ -98,12 +99,18 @@ def plain(quiz, version) -> dict:
 
 
 def bare_fonts() -> dict[str, ParagraphStyle]:
+    # reportlab lets one font object stand for every name registered with the same face:
+    # registered the usual way, "Bare" would draw with quizgen's font objects, or quizgen with
+    # these (whichever came first). Each side gets its own objects, as in a process of its own.
+    main_fonts()
     for name, file in (
         ("Bare", "DejaVuSans.ttf"),
         ("Bare-Bold", "DejaVuSans-Bold.ttf"),
         ("Bare-Italic", "DejaVuSans-Oblique.ttf"),
     ):
-        pdfmetrics.registerFont(TTFont(name, str(DEJAVU / file)))
+        font = TTFont(name, str(DEJAVU / file))
+        pdfmetrics._fonts[name] = font
+        pdfmetrics.registerFontFamily(name)
     pdfmetrics.registerFontFamily(
         "Bare", normal="Bare", bold="Bare-Bold", italic="Bare-Italic", boldItalic="Bare-Bold"
     )
