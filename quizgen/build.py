@@ -101,14 +101,23 @@ def write_files(
             for file in render(name, quiz, options):
                 yield writer.add(file)
         return
+    # The first version of every format is rendered here, before the workers start: they
+    # inherit its imports, fonts and caches instead of each warming up on its own.
+    _WORKER.update(quiz=quiz, options=options, staging=writer.staging)
+    try:
+        first = {name: _worker_render((name, 0)) for name in formats}
+    finally:
+        _WORKER.clear()
     context = multiprocessing.get_context("fork")
-    tasks = [(name, index) for name in formats for index in range(count)]
+    tasks = [(name, index) for name in formats for index in range(1, count)]
     chunk = max(1, min(8, count // (jobs * 4)))
     init = (quiz, options, writer.staging)
-    with context.Pool(min(jobs, count), _worker_init, init) as pool:
+    with context.Pool(min(jobs, count - 1), _worker_init, init) as pool:
         results = pool.imap(_worker_render, tasks, chunksize=chunk)
         for name in formats:
-            for _ in range(count):
+            for entry in first[name]:
+                yield writer.record(entry)
+            for _ in range(1, count):
                 for entry in next(results):
                     yield writer.record(entry)
             for file in get_renderer(name).render_shared(quiz, options):
