@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageBreak, PageTemplate
 
@@ -24,7 +25,7 @@ from ..model import Quiz, Version
 from . import OutputFile, RenderOptions, pdf_glyphs
 from . import pdf_key as key_copy
 from . import pdf_student as student_copy
-from .pdf_flow import GREY, RULE, define_forms
+from .pdf_flow import GREY, RULE, Block, define_forms
 from .pdf_fonts import BOLD, SANS, main_fonts
 from .pdf_ink import Ink, ink_for
 
@@ -90,24 +91,27 @@ def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
 
 
 def _footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> None:
-    width = canv._pagesize[0]
-    canv.saveState()
-    canv.setStrokeColor(RULE)
-    canv.setLineWidth(0.5)
-    canv.line(MARGIN_X, FOOTER_Y + 11, width - MARGIN_X, FOOTER_Y + 11)
-    canv.setFillColor(GREY)
+    width, height = canv._pagesize
+    block = Block(width)  # drawn like the page's other blocks, from operators made once
+    base = height - FOOTER_Y
+    block.line(MARGIN_X, width - MARGIN_X, base - 11, 0.5, RULE)
     label = f"Version {copy.code}"
-    canv.setFont(BOLD, 9)
-    canv.drawString(MARGIN_X, FOOTER_Y, label)
-    canv.setFont(SANS, 9)
-    x = MARGIN_X + canv.stringWidth(label, BOLD, 9)
+    block.text(BOLD, 9, MARGIN_X, base, label, color=GREY)
+    x = MARGIN_X + stringWidth(label, BOLD, 9)
     if copy.role == "key":
-        canv.drawString(x, FOOTER_Y, " · Answer key")
+        block.text(SANS, 9, x, base, " · Answer key", color=GREY)
     if page is None:
-        canv.drawCentredString(width / 2, canv._pagesize[1] / 2, "This page is left blank.")
-        canv.drawRightString(width - MARGIN_X, FOOTER_Y, "Blank page")
+        block.text(SANS, 9, width / 2, height / 2, "This page is left blank.", "center", GREY)
+        block.text(SANS, 9, width - MARGIN_X, base, "Blank page", "right", GREY)
     else:
-        canv.drawRightString(width - MARGIN_X, FOOTER_Y, f"Page {page} of {total}")
+        block.text(SANS, 9, width - MARGIN_X, base, f"Page {page} of {total}", "right", GREY)
+    block.height = height
+    canv.saveState()
+    block.canv = canv
+    try:
+        block.draw()
+    finally:
+        del block.canv
     canv.restoreState()
 
 
