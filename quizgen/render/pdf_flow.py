@@ -79,10 +79,36 @@ para_markup = functools.lru_cache(maxsize=4096)(wrapped)
 """``wrapped``, remembered: the same text, style and width always wrap the same way, so a
 prompt or choice that every version shows is built and wrapped once, then only drawn."""
 
-para_varying = functools.lru_cache(maxsize=2048)(wrapped)
+para_varying = functools.lru_cache(maxsize=1024)(wrapped)
 """``wrapped``, remembered apart, for text that changes from version to version (a matching
 key: one of a few orders of its pairs), so that it does not crowd out the text every version
 shows; both caches are bounded, so memory stays flat however many versions there are."""
+
+
+class Label:
+    """One line of plain ASCII text, laid out like a one-line paragraph of ``style`` (same
+    height and baseline) but drawn as a label, with ``bold`` before it in the bold face.
+
+    For short text that differs from version to version (the letters of a matching key, the
+    order of an ordering key): a label costs nothing to make, where a paragraph would have to
+    be parsed, wrapped and drawn anew, or kept in a cache, for every order of the answers."""
+
+    def __init__(self, text: str, style: str, bold: str = "") -> None:
+        s = styles()[style]
+        self.text, self.style, self.bold = text, style, bold
+        self.height = s.leading
+        self.bold_width = stringWidth(bold + " ", BOLD, s.fontSize) if bold else 0.0
+        self.width = self.bold_width + stringWidth(text, s.fontName, s.fontSize)
+
+
+def line(text: str, style: str, width: float, bold: str = "") -> Label | Paragraph:
+    """``text`` as a ``Label`` if it fits on one line of ``width``, else wrapped (``bold``
+    in bold before it); for ASCII text only, which the main font always has."""
+    label = Label(text, style, bold)
+    if label.width <= width:
+        return label
+    head = f"<b>{bold}</b> " if bold else ""
+    return para_varying(head + mk(text), style, width)
 
 
 def para(text: str, style: str, width: float) -> Paragraph:
@@ -140,9 +166,16 @@ class Block(Flowable):
 
     # Building ------------------------------------------------------------------------------
 
-    def para(self, p: Paragraph, x: float, y: float) -> float:
-        """Place a wrapped paragraph with its top at ``y``; returns its bottom."""
-        self.ops.append(("p", y, p, x))
+    def para(self, p: Paragraph | Label, x: float, y: float) -> float:
+        """Place a wrapped paragraph (or a label) with its top at ``y``; returns its bottom."""
+        if isinstance(p, Label):
+            s = styles()[p.style]
+            baseline = y + ascent(p.style)
+            if p.bold:
+                self.text(BOLD, s.fontSize, x, baseline, p.bold, color=s.textColor)
+            self.text(s.fontName, s.fontSize, x + p.bold_width, baseline, p.text, color=s.textColor)
+        else:
+            self.ops.append(("p", y, p, x))
         bottom = y + p.height
         self.height = max(self.height, bottom)
         return bottom

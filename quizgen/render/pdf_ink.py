@@ -171,7 +171,7 @@ class Ink:
                     out += [(index, subset), f"{tf} ({escapePDF(data)}) Tj "]
                 out[-1] = out[-1][:-1]
                 pieces = tuple(out)
-        if len(self._texts) < 65536:
+        if len(self._texts) < 4096:  # labels of one version only (its code) stop here
             self._texts[key] = pieces
         return pieces
 

@@ -16,7 +16,7 @@ from ..answers import (
 )
 from ..model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
 from ..text import format_number
-from .pdf_flow import LIGHT, RULE, Block, ascent, mk, para, para_markup, para_varying
+from .pdf_flow import LIGHT, RULE, Block, Label, ascent, line, mk, para, para_markup, para_varying
 from .pdf_fonts import BOLD, ITALIC, symbol
 from .pdf_student import (
     INDENT,
@@ -52,9 +52,9 @@ def grid_answer(item: Item) -> str:
     return answer_text(item)
 
 
-def _grid_cell(item: Item, width: float) -> Paragraph:
-    if item.type in ("matching", "ordering"):  # a different key in every version
-        return para_varying(mk(grid_answer(item)), "grid", width)
+def _grid_cell(item: Item, width: float) -> Paragraph | Label:
+    if item.type in ("matching", "ordering"):  # letters and digits, in another order each time
+        return line(grid_answer(item), "grid", width)
     return para(grid_answer(item), "grid", width)
 
 
@@ -143,23 +143,30 @@ def question(block: Block, item: Item, y: float) -> None:
         unused = [f"{letter(i)}. {c}" for i, c in enumerate(item.choices) if i not in used]
         if unused:
             lines.append(_answer(item, "Not used:", "; ".join(unused)))
-    elif isinstance(body, Ordering):
-        boxes = ", ".join(str(p) for p in ordering_key(item))
-        lines.append(f"<b>Boxes, top to bottom:</b> {boxes}")
-    for line in lines:  # matching and ordering keys change from version to version
-        wrap = para_varying if item.type in ("matching", "ordering") else para_markup
-        y = block.para(wrap(line, "answer", avail), INDENT, y) + 1
+    for text in lines:  # a matching key changes from version to version
+        wrap = para_varying if item.type == "matching" else para_markup
+        y = block.para(wrap(text, "answer", avail), INDENT, y) + 1
         block.grow(y)
-    if isinstance(body, Ordering):  # the same in every version
-        order = ["<b>Correct order:</b>"]
-        order += [f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1)]
-        for line in order:
-            y = block.para(para_markup(line, "answer", avail), INDENT, y) + 1
-            block.grow(y)
+    if isinstance(body, Ordering):
+        y = _ordering(block, item, body, y)
     explanation = "<b>Why:</b> " + mk(q.explanation)
     y = block.para(para_markup(explanation, "note", avail), INDENT, y + 2)
     source = "Source: “" + mk(q.source, ITALIC) + "”"
     block.grow(block.para(para_markup(source, "source", avail), INDENT, y + 2))
+
+
+def _ordering(block: Block, item: Item, body: Ordering, y: float) -> float:
+    """The boxes' numbers (a different order in every version), then the correct order."""
+    avail = block.width - INDENT
+    boxes = ", ".join(str(p) for p in ordering_key(item))
+    y = block.para(line(boxes, "answer", avail, bold="Boxes, top to bottom:"), INDENT, y) + 1
+    block.grow(y)
+    order = ["<b>Correct order:</b>"]
+    order += [f"{n}. {mk(text)}" for n, text in enumerate(body.items, start=1)]
+    for text in order:
+        y = block.para(para_markup(text, "answer", avail), INDENT, y) + 1
+        block.grow(y)
+    return y
 
 
 def _filled(item: Item, body: Cloze) -> str:
