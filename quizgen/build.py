@@ -7,10 +7,12 @@ together with the manifest last.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +88,37 @@ def _worker_render(task: tuple[str, int]) -> list[OutputFile]:
     return [stage(staging, file) for file in files]
 
 
+SETTLE_AFTER = 16
+"""Builds of more versions than this settle the garbage collector after their first one."""
+
+
+@contextmanager
+def _settled(count: int) -> Iterator[Callable[[], None]]:
+    """A function that, called once the first version is rendered, collects its garbage and
+    exempts everything alive then (modules, fonts, caches, the quiz) from later collections,
+    until the build ends.
+
+    A PDF is a web of reference cycles that only the cyclic collector frees, and a full
+    collection comes ever more rarely as the caches grow: without this, the garbage of many
+    versions piles up and memory grows with the number of versions. Frozen before the
+    workers fork, the objects are also not copied into each of them by the collector.
+    """
+    frozen = False
+
+    def settle() -> None:
+        nonlocal frozen
+        if count > SETTLE_AFTER and not frozen:
+            gc.collect()
+            gc.freeze()
+            frozen = True
+
+    try:
+        yield settle
+    finally:
+        if frozen:
+            gc.unfreeze()
+
+
 def write_files(
     quiz: Quiz, formats: tuple[str, ...], options: RenderOptions, jobs: int, writer: OutputWriter
 ) -> Iterator[OutputFile]:
@@ -96,11 +129,26 @@ def write_files(
     files, their bytes and their order are the same as with one.
     """
     count = len(quiz.versions)
-    if jobs <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for name in formats:
-            for file in render(name, quiz, options):
-                yield writer.add(file)
-        return
+    with _settled(count) as settle:
+        if jobs <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for name in formats:
+                for file in render(name, quiz, options):
+                    yield writer.add(file)
+                    if file.version != quiz.versions[0].code:
+                        settle()
+        else:
+            yield from _write_in_workers(quiz, formats, options, jobs, writer, settle)
+
+
+def _write_in_workers(
+    quiz: Quiz,
+    formats: tuple[str, ...],
+    options: RenderOptions,
+    jobs: int,
+    writer: OutputWriter,
+    settle: Callable[[], None],
+) -> Iterator[OutputFile]:
+    count = len(quiz.versions)
     # The first version of every format is rendered here, before the workers start: they
     # inherit its imports, fonts and caches instead of each warming up on its own.
     _WORKER.update(quiz=quiz, options=options, staging=writer.staging)
@@ -108,6 +156,7 @@ def write_files(
         first = {name: _worker_render((name, 0)) for name in formats}
     finally:
         _WORKER.clear()
+    settle()
     context = multiprocessing.get_context("fork")
     tasks = [(name, index) for name in formats for index in range(1, count)]
     chunk = max(1, min(8, count // (jobs * 4)))
