@@ -13,6 +13,7 @@ milliseconds per version (student copy + key), best of the rounds.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -98,7 +99,8 @@ def latex_document(quiz) -> str:
     return "\n".join(out) + "\n"
 
 
-def time_latex(document: str, passes: int) -> float:
+def time_latex(document: str, passes: int) -> tuple[float, int]:
+    """Seconds for ``passes`` pdflatex runs over ``document``, and the pages it made."""
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "quiz.tex").write_text(document, encoding="utf-8")
         start = time.perf_counter()
@@ -110,25 +112,31 @@ def time_latex(document: str, passes: int) -> float:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        log = (Path(tmp) / "quiz.log").read_text(encoding="latin-1")
+    found = re.search(r"Output written on quiz\.pdf \((\d+) pages?", log)
+    return seconds, int(found.group(1)) if found else 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--bank", default=str(ROOT / "banks" / "korean-war-70th.yaml"))
-    p.add_argument("--questions", type=int, default=20)
-    p.add_argument("--versions", type=int, default=30)
-    p.add_argument("--rounds", type=int, default=3)
-    args = p.parse_args(argv)
+def pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type /Page\b(?!s)", data))
 
-    bank = load_bank(args.bank)
-    count = min(args.questions, len(bank.questions))
-    quiz = assemble(bank, 1, AssemblyOptions(versions=args.versions, questions=count))
+
+def measure(bank_path: str, questions: int, versions: int, rounds: int) -> dict:
+    """Best seconds per version of each way over ``rounds`` rounds, and pages per version.
+
+    Keys: ``questions``, ``versions``, ``seconds`` (name -> seconds per version), ``pages``
+    (name -> pages per version); the LaTeX ways only when pdflatex is installed.
+    """
+    bank = load_bank(bank_path)
+    count = min(questions, len(bank.questions))
+    quiz = assemble(bank, 1, AssemblyOptions(versions=versions, questions=count))
     options = RenderOptions()
     size = bench_pdf.A4
     st = bench_pdf.bare_fonts()
     data = [bench_pdf.plain(quiz, v) for v in quiz.versions]
     document = latex_document(quiz)
+    pages: dict[str, int] = {}
 
     def run_quizgen() -> None:
         for version in quiz.versions:
@@ -139,29 +147,58 @@ def main(argv: list[str] | None = None) -> int:
         for d in data:
             bench_pdf.bare_student(d, st, size), bench_pdf.bare_key(d, st, size)
 
+    def run_latex(passes: int) -> None:
+        pages["LaTeX, 1 pass"] = pages["LaTeX, 2 passes"] = time_latex(document, passes)[1]
+
     runs = {"quizgen": run_quizgen, "bare reportlab": run_bare}
     if shutil.which("pdflatex"):
-        runs["LaTeX, 1 pass"] = lambda: time_latex(document, 1)
-        runs["LaTeX, 2 passes"] = lambda: time_latex(document, 2)
-    run_quizgen(), run_bare()  # warm up fonts and caches
+        runs["LaTeX, 1 pass"] = lambda: run_latex(1)
+        runs["LaTeX, 2 passes"] = lambda: run_latex(2)
+    pages["quizgen"] = sum(  # also warms up fonts and caches
+        pdf_pages(f.data)
+        for version in quiz.versions
+        for f in quizgen_pdf.render_version(quiz, version, options)
+    )
+    run_bare()
     best = dict.fromkeys(runs, float("inf"))
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for name, fn in runs.items():
             start = time.perf_counter()
             fn()
             best[name] = min(best[name], time.perf_counter() - start)
     n = len(quiz.versions)
+    return {
+        "questions": count,
+        "versions": n,
+        "seconds": {name: seconds / n for name, seconds in best.items()},
+        "pages": {name: p / n for name, p in pages.items()},
+    }
+
+
+def report(result: dict, rounds: int) -> None:
     print(
-        f"{count} questions, {n} versions, A4, one process, best of {args.rounds} rounds; "
-        "per version = student copy + answer key"
+        f"{result['questions']} questions, {result['versions']} versions, A4, one process, "
+        f"best of {rounds} rounds; per version = student copy + answer key"
     )
-    for name, seconds in best.items():
-        print(f"  {name:<16} {seconds / n * 1000:7.1f} ms/version")
-    if "LaTeX, 2 passes" in best:
+    seconds, pages = result["seconds"], result["pages"]
+    for name, value in seconds.items():
+        extra = f"   {pages[name]:4.1f} pages/version" if name in pages else ""
+        print(f"  {name:<16} {value * 1000:7.1f} ms/version{extra}")
+    if "LaTeX, 2 passes" in seconds:
         for peer in ("LaTeX, 2 passes", "LaTeX, 1 pass", "bare reportlab"):
-            print(f"  ratio quizgen / {peer:<16} {best['quizgen'] / best[peer]:5.2f}")
+            print(f"  ratio quizgen / {peer:<16} {seconds['quizgen'] / seconds[peer]:5.2f}")
     else:
         print("  (pdflatex not installed: the LaTeX peer was skipped)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--bank", default=str(ROOT / "banks" / "korean-war-70th.yaml"))
+    p.add_argument("--questions", type=int, default=20)
+    p.add_argument("--versions", type=int, default=30)
+    p.add_argument("--rounds", type=int, default=3)
+    args = p.parse_args(argv)
+    report(measure(args.bank, args.questions, args.versions, args.rounds), args.rounds)
     return 0
 
 
