@@ -36,9 +36,20 @@ def _exact(text: str) -> Markup:
     return Markup(str(escape(text)).replace("\r", "&#13;"))
 
 
+class _Environment(jinja2.Environment):
+    """Reads ``q.prompt`` of a plain dict as its key first. Jinja2 tries the attribute first,
+    and the failed lookup costs an exception for every field of every question; the
+    templates call no dict method, so the result is the same."""
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
