@@ -255,7 +255,7 @@ def test_awkward_characters_grade_right(tab, awkward_build):
     # Radio values are the choice text exactly (a carriage return survives as &#13;).
     # Control characters other than line breaks and tabs never get this far: the loader
     # refuses them.
-    expected = questions[0]["choices"]
+    expected = next(q for q in questions if q["id"] == "mc")["choices"]
     assert mc.evaluate_all("rs => rs.map(r => r.value)") == expected
     for q in questions:
         answer(tab.page, q, right=True)
