@@ -100,6 +100,18 @@ def decode(data: bytes, file: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _compose(text: str):
+    """Compose with libyaml when PyYAML has it (about 15 times faster); on any error, compose
+    again with the pure-Python parser, whose messages and marks are the ones reported."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def read_yaml(data: bytes, file: str):
     """Parse one YAML document from ``data`` into plain values with locations.
 
@@ -117,7 +129,7 @@ def read_yaml(data: bytes, file: str):
         )
     text = decode(data, file)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(file, mark) if mark else Location(file)
