@@ -9,6 +9,34 @@ from decimal import Decimal
 _SPACE_RE = re.compile(r"\s+")
 
 
+class NotText(ValueError):
+    """Bytes that are not UTF-8 text; ``line`` and ``column`` (from 1) say where."""
+
+    def __init__(self, message: str, line: int, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 bytes to text: an optional byte-order mark is dropped, CRLF and CR become LF.
+
+    Raises ``NotText`` for a NUL byte (binary data) or bytes that are not UTF-8.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise NotText("binary data (NUL byte), not a text file", data[:nul].count(b"\n") + 1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise NotText(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return _SPACE_RE.sub(" ", text).strip()

@@ -14,6 +14,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .errors import BankError, Location, Problem
+from .text import NotText, decode_text
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest bank file read (bytes)."""
@@ -81,23 +82,13 @@ def _loc(file: str, mark) -> Location:
 
 
 def decode(data: bytes, file: str) -> str:
-    """Bytes to text: UTF-8 with an optional byte-order mark; CRLF becomes LF."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Bytes to text (see ``decode_text``); ``BankError`` with the place when they are not."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        where = Location(file, line, column)
+        return decode_text(data)
+    except NotText as exc:
         raise BankError(
-            problems=(Problem(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", where),)
+            problems=(Problem(str(exc), Location(file, exc.line, exc.column)),)
         ) from None
-    if "\x00" in text:
-        where = Location(file, text[: text.index("\x00")].count("\n") + 1)
-        raise BankError(problems=(Problem("binary data (NUL byte), not a text file", where),))
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _compose(text: str):

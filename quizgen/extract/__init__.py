@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..bank import ID_RE
 from ..errors import InputError, UsageError
+from ..text import NotText, decode_text
 from .clean import quote_spans, segment
 from .dates import find_dates
 from .facts import Facts, Person
@@ -168,21 +169,11 @@ def read_article(path: Path) -> str:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not an article file")
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary data (NUL byte), not a plain-text article")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError(
-            f"{path}:{line}:{column}: not valid UTF-8 text (byte "
-            f"0x{data[exc.start]:02x}); save the article as UTF-8"
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = decode_text(data)
+    except NotText as exc:
+        where = f"{exc.line}:{exc.column}" if exc.column else f"{exc.line}"
+        raise InputError(f"{path}:{where}: {exc}; save the article as plain UTF-8 text") from None
     if not text.strip():
         raise InputError(f"{path}: the article is empty")
     return text

@@ -96,8 +96,14 @@ def test_title_from_the_file_name_when_there_is_no_headline(capsys, tmp_path):
     [
         (b"", "the article is empty"),
         (b"  \n\n\t\n", "the article is empty"),
-        (b"Seoul\x00\x01\x02 binary", "binary data (NUL byte), not a plain-text article"),
-        (b"Caf\xe9 in 1950.", "1:4: not valid UTF-8 text (byte 0xe9); save the article as UTF-8"),
+        (
+            b"Seoul\x00\x01\x02 binary",
+            "1: binary data (NUL byte), not a text file; save the article as plain UTF-8 text",
+        ),
+        (
+            b"Caf\xe9 in 1950.",
+            "1:4: not valid UTF-8 (byte 0xe9); save the article as plain UTF-8 text",
+        ),
         (b"the cat sat on the mat.", "found no dates, figures, quotations, people or places"),
     ],
 )
