@@ -166,7 +166,7 @@ class Bank:
 # Assembled quiz ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A question as one version shows it.
 
@@ -189,7 +189,7 @@ class Item:
         return self.question.type
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Version:
     """One version of a quiz (A, B, ...): its items in order. Student copy and key share it."""
 
