@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import random
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import InputError
 from .model import (
     QUESTION_TYPES,
-    TRUE_FALSE_CHOICES,
     Bank,
-    Item,
-    Matching,
-    MultipleChoice,
-    Ordering,
     Question,
     Quiz,
     Version,
+    shuffled_parts,
 )
 
 _REDRAWS = 20
@@ -82,40 +78,24 @@ def _has_tag(question: Question, tag: str) -> bool:
     return any(t == tag or t.startswith(tag + "::") for t in question.tags)
 
 
-def _shuffled(rng: random.Random, values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(rng.sample(values, len(values)))
-
-
-def _item(rng: random.Random, number: int, question: Question) -> Item:
-    body = question.body
-    if isinstance(body, MultipleChoice):
-        return Item(number, question, _shuffled(rng, (body.answer, *body.distractors)))
-    if question.type == "true_false":
-        return Item(number, question, TRUE_FALSE_CHOICES)
-    if isinstance(body, Matching):
-        lefts = _shuffled(rng, tuple(p.left for p in body.pairs))
-        options = _shuffled(rng, tuple(p.right for p in body.pairs) + body.distractors)
-        return Item(number, question, options, lefts)
-    if isinstance(body, Ordering):
-        shown = _shuffled(rng, body.items)
-        for _ in range(_REDRAWS):
-            if shown != body.items:
-                break
-            shown = _shuffled(rng, body.items)
-        return Item(number, question, shown)
-    return Item(number, question)
-
-
-def _draw(rng: random.Random, pool: tuple[Question, ...], count: int) -> tuple[Item, ...]:
+def _draw(rng: random.Random, pool: tuple[Question, ...], count: int) -> Version:
+    """One version's questions and the shown order of their parts (see ``Version``)."""
     drawn = rng.sample(pool, count)
     # Sections by type (the order handouts present them), random order within each section;
     # every format numbers the questions the same way.
     drawn.sort(key=lambda q: QUESTION_TYPES.index(q.type))
-    return tuple(_item(rng, n, q) for n, q in enumerate(drawn, start=1))
-
-
-def _signature(items: tuple[Item, ...]) -> tuple:
-    return tuple((i.id, i.choices, i.lefts) for i in items)
+    order = bytearray()
+    for question in drawn:
+        for values in shuffled_parts(question):
+            shown = rng.sample(range(len(values)), len(values))
+            if question.type == "ordering":
+                # An ordering shown already in order would give itself away.
+                for _ in range(_REDRAWS):
+                    if shown != sorted(shown):
+                        break
+                    shown = rng.sample(range(len(values)), len(values))
+            order += bytes(shown)
+    return Version("", tuple(drawn), bytes(order))
 
 
 def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
@@ -138,11 +118,11 @@ def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
     versions = []
     seen: set[tuple] = set()
     for index in range(options.versions):
-        items = _draw(rng, pool, count)
+        version = _draw(rng, pool, count)
         for _ in range(_REDRAWS):
-            if _signature(items) not in seen:
+            if (version.questions, version.order) not in seen:
                 break
-            items = _draw(rng, pool, count)
-        seen.add(_signature(items))
-        versions.append(Version(version_code(index), items))
+            version = _draw(rng, pool, count)
+        seen.add((version.questions, version.order))
+        versions.append(replace(version, code=version_code(index)))
     return Quiz(bank, seed, options.title or bank.title, tuple(versions))

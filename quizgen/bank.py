@@ -31,6 +31,11 @@ TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(::[a-z0-9][a-z0-9_-]*)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 BLANK_RE = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
+MAX_CHOICES = 26
+"""Most choices of a question or options of a matching question: they are lettered A to Z."""
+MAX_ORDERING_ITEMS = 255
+"""Most items of an ordering question (a version keeps each shown position in one byte)."""
+
 BANK_KEYS = {"id", "title", "description", "language", "revised", "article", "questions"}
 ARTICLE_KEYS = {"path", "title", "publisher", "date", "url"}
 COMMON_KEYS = {"id", "type", "prompt", "explanation", "source", "tags", "difficulty", "revised"}
@@ -160,7 +165,13 @@ def _multiple_choice(q: Map) -> MultipleChoice:
     if answer in distractors:
         where = q["distractors"].at(distractors.index(answer))
         raise _Invalid(f"distractors: '{answer}' is also the answer", where)
+    _at_most(MAX_CHOICES - 1, "distractors", len(distractors), q)
     return MultipleChoice(answer, distractors)
+
+
+def _at_most(limit: int, key: str, count: int, q: Map) -> None:
+    if count > limit:
+        raise _Invalid(f"{key}: at most {limit}, got {count}", q.value_at(key))
 
 
 def _true_false(q: Map) -> TrueFalse:
@@ -253,11 +264,15 @@ def _matching(q: Map) -> Matching:
     for i, d in enumerate(distractors):
         if d in rights:
             raise _Invalid(f"distractors: '{d}' is also a right-hand match", q["distractors"].at(i))
+    _at_most(MAX_CHOICES - len(pairs), "distractors", len(distractors), q)
+    _at_most(MAX_CHOICES, "pairs", len(pairs), q)
     return Matching(tuple(pairs), distractors)
 
 
 def _ordering(q: Map) -> Ordering:
-    return Ordering(_text_list(q, "items", minimum=3, required=True))
+    items = _text_list(q, "items", minimum=3, required=True)
+    _at_most(MAX_ORDERING_ITEMS, "items", len(items), q)
+    return Ordering(items)
 
 
 _BODIES = {

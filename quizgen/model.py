@@ -191,10 +191,48 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One version of a quiz (A, B, ...): its items in order. Student copy and key share it."""
+    """One version of a quiz (A, B, ...). Student copy and key share it.
+
+    A version is kept compact, so that thousands of them take little memory: its questions in
+    shown order, and ``order``, the shown order of every question's parts as indices, one
+    byte each, in question order (multiple choice: the answer then the distractors; matching:
+    the left items, then the right-hand matches followed by the distractors; ordering: the
+    items in their correct order). ``items`` makes the ``Item``s from them.
+    """
 
     code: str
-    items: tuple[Item, ...]
+    questions: tuple[Question, ...]
+    order: bytes = b""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        indices = iter(self.order)
+        return tuple(
+            _shown(number, question, indices)
+            for number, question in enumerate(self.questions, start=1)
+        )
+
+
+def shuffled_parts(question: Question) -> tuple[tuple[str, ...], ...]:
+    """The lists a version shows in its own order, for each question type (see ``Version``)."""
+    body = question.body
+    if isinstance(body, MultipleChoice):
+        return ((body.answer, *body.distractors),)
+    if isinstance(body, Matching):
+        lefts = tuple(p.left for p in body.pairs)
+        return (lefts, tuple(p.right for p in body.pairs) + body.distractors)
+    if isinstance(body, Ordering):
+        return (body.items,)
+    return ()
+
+
+def _shown(number: int, question: Question, indices) -> Item:
+    parts = [tuple(values[next(indices)] for _ in values) for values in shuffled_parts(question)]
+    if question.type == "true_false":
+        return Item(number, question, TRUE_FALSE_CHOICES)
+    if question.type == "matching":
+        return Item(number, question, parts[1], parts[0])
+    return Item(number, question, parts[0] if parts else ())
 
 
 @dataclass(frozen=True)
