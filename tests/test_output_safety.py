@@ -18,6 +18,20 @@ from quizgen.output import OutputWriter, stage
 from quizgen.render import OutputFile, RenderOptions
 
 
+def small_build_into(
+    out: Path, formats: tuple[str, ...], *, seed: int, versions: int, **options
+) -> None:
+    """Build the small bank into ``out`` in-process."""
+    build(
+        SMALL_BANK,
+        out,
+        formats=formats,
+        seed=seed,
+        assembly=AssemblyOptions(versions=versions),
+        options=RenderOptions(**options),
+    )
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
@@ -52,14 +66,7 @@ def test_writer_refuses_paths_outside_the_folder(tmp_path, path):
 
 def test_failure_mid_build_changes_nothing(tmp_path, monkeypatch):
     out = tmp_path / "out"
-    build(
-        SMALL_BANK,
-        out,
-        formats=("json",),
-        seed=1,
-        assembly=AssemblyOptions(versions=2),
-        options=RenderOptions(),
-    )
+    small_build_into(out, ("json",), seed=1, versions=2)
     before = snapshot(out)
 
     real = build_module.render
@@ -70,14 +77,7 @@ def test_failure_mid_build_changes_nothing(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_module, "render", failing)
     with pytest.raises(RenderError, match="disk on fire"):
-        build(
-            SMALL_BANK,
-            out,
-            formats=("json",),
-            seed=99,
-            assembly=AssemblyOptions(versions=3),
-            options=RenderOptions(),
-        )
+        small_build_into(out, ("json",), seed=99, versions=3)
     assert snapshot(out) == before  # no new quiz-C.json, no staging folder, old files intact
 
 
@@ -91,14 +91,7 @@ def test_interrupted_build_leaves_no_partial_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_module, "render", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build(
-            SMALL_BANK,
-            out,
-            formats=("json",),
-            seed=1,
-            assembly=AssemblyOptions(versions=2),
-            options=RenderOptions(),
-        )
+        small_build_into(out, ("json",), seed=1, versions=2)
     assert list(out.iterdir()) == []
 
 
@@ -153,23 +146,9 @@ def test_rebuild_with_fewer_versions_removes_the_old_ones(tmp_path):
     out = tmp_path / "out"
     (tmp_path / "out").mkdir()
     (out / "notes.txt").write_text("mine")
-    build(
-        SMALL_BANK,
-        out,
-        formats=("json", "pdf"),
-        seed=7,
-        assembly=AssemblyOptions(versions=3),
-        options=RenderOptions(pack=True),
-    )
+    small_build_into(out, ("json", "pdf"), seed=7, versions=3, pack=True)
     assert (out / "quiz-C.json").exists() and (out / "class-pack.pdf").exists()
-    build(
-        SMALL_BANK,
-        out,
-        formats=("json",),
-        seed=1,
-        assembly=AssemblyOptions(versions=1),
-        options=RenderOptions(),
-    )
+    small_build_into(out, ("json",), seed=1, versions=1)
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "notes.txt", "quiz-A.json"]
 
 
@@ -180,27 +159,13 @@ def test_a_manifest_naming_files_outside_the_folder_deletes_nothing(tmp_path):
     victim.write_text("keep")
     files = [{"path": "../victim.txt"}, {"path": str(victim)}]
     (out / "manifest.json").write_text(json.dumps({"files": files}))
-    build(
-        SMALL_BANK,
-        out,
-        formats=("json",),
-        seed=1,
-        assembly=AssemblyOptions(versions=1),
-        options=RenderOptions(),
-    )
+    small_build_into(out, ("json",), seed=1, versions=1)
     assert victim.read_text() == "keep"
 
 
 def test_written_files_get_ordinary_permissions(tmp_path):
     out = tmp_path / "out"
-    build(
-        SMALL_BANK,
-        out,
-        formats=("json",),
-        seed=1,
-        assembly=AssemblyOptions(versions=1),
-        options=RenderOptions(),
-    )
+    small_build_into(out, ("json",), seed=1, versions=1)
     modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
     mask = os.umask(0)
     os.umask(mask)
