@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BankError, QuizgenError, UsageError
+from .render import DEFAULT_FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -65,7 +66,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--formats",
-        default="pdf,html,anki-csv,json",
+        default=",".join(DEFAULT_FORMATS),
         metavar="LIST",
         help="comma list of formats, or 'all' (default: pdf,html,anki-csv,json); "
         "see 'quizgen formats'",

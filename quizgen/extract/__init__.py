@@ -96,7 +96,7 @@ def extract_facts(text: str, date: str | dt.date | None = None) -> Facts:
     times = find_times(text, doc.sentences)
     dates = find_dates(text, doc.sentences, spans, today=today, times=times)
     taken = [(d.start, d.end) for d in dates] + times
-    figures = find_figures(text, doc.sentences, taken, spans)
+    figures = find_figures(text, doc.sentences, taken)
     names = find_names(text, doc.sentences)
     quotes = find_quotes(doc, names)
     people = list(names.people)

@@ -80,7 +80,6 @@ class Figure:
     ordinal: bool = False
     words: bool = False
     """True when the number is written in words (``three``)."""
-    in_quote: bool = False
 
 
 @dataclass(frozen=True)

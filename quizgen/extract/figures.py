@@ -133,11 +133,9 @@ def find_figures(
     text: str,
     sentences: Iterable[Sentence],
     taken: Iterable[tuple[int, int]],
-    quotes: Iterable[tuple[int, int]] = (),
 ) -> list[Figure]:
     """Every figure in ``sentences`` outside the ``taken`` spans (dates), in order."""
     taken = SpanIndex(taken)
-    quotes = SpanIndex(quotes)
     out: list[Figure] = []
     for sentence in sentences:
         for m in FIGURE_RE.finditer(text, sentence.start, sentence.end):
@@ -178,7 +176,6 @@ def find_figures(
                     qualifier=qual,
                     ordinal=ordinal,
                     words=bool(words),
-                    in_quote=quotes.covers(start),
                 )
             )
     return out

@@ -44,10 +44,6 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -431,11 +427,6 @@ def _first_of_each(facts, key: Callable) -> list:
     for fact in sorted(facts, key=lambda f: (f.sentence.caption, f.start)):
         chosen.setdefault(key(fact), fact)
     return sorted(chosen.values(), key=lambda f: f.start)
-
-
-def write_questions(facts: Facts) -> list[dict]:
-    """Draft questions for ``facts``, sentence by sentence, in the order of the article."""
-    return draft_questions(facts)[0]
 
 
 def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
