@@ -7,7 +7,7 @@ import re
 import pytest
 from pdfread import BUNDLED_BANK, build, page_texts, questions, squash
 
-from quizgen.render.pdf_flow import Block
+from quizgen.render.pdf.flow import Block
 
 
 def shown_texts(q: dict) -> list[str]:
