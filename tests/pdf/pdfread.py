@@ -65,9 +65,18 @@ def fonts(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def built(out: Path, name: str) -> Path:
+    """The file ``name`` of the build in ``out``, wherever its manifest entry puts it (files
+    with answers may sit in a folder of their own)."""
+    paths = [f["path"] for f in manifest(out)["files"]]
+    found = [p for p in paths if p.rsplit("/", 1)[-1] == name]
+    assert len(found) == 1, (name, paths)
+    return out / found[0]
+
+
 def questions(out: Path, code: str) -> list[dict]:
     """The questions of version ``code`` from its JSON file (same numbering as its PDFs)."""
-    return json.loads((out / f"quiz-{code}.json").read_text(encoding="utf-8"))["questions"]
+    return json.loads(built(out, f"quiz-{code}.json").read_text(encoding="utf-8"))["questions"]
 
 
 def manifest(out: Path) -> dict:

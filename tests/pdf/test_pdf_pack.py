@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pdfread import SMALL_BANK, build, manifest, page_texts
+from pdfread import SMALL_BANK, build, built, manifest, page_texts
 from pypdf import PdfReader
 
 START = re.compile(r"Page 1 of \d+")
@@ -24,7 +24,7 @@ def test_pack_is_every_student_copy_and_no_key(small_pdf):
     pack = page_texts(small_pdf / "class-pack.pdf")
     expected: list[str] = []
     for name in ("quiz-A", "quiz-B", "quiz-C"):
-        expected += page_texts(small_pdf / f"{name}.pdf")
+        expected += page_texts(built(small_pdf, f"{name}.pdf"))
     assert pack == expected
     order = [(code, role) for _, code, role in copies(pack)]
     assert order == [("A", "student"), ("B", "student"), ("C", "student")]
@@ -38,7 +38,7 @@ def test_keys_file_holds_every_key(small_pdf):
     keys = page_texts(small_pdf / path)
     expected: list[str] = []
     for name in ("key-A", "key-B", "key-C"):
-        expected += page_texts(small_pdf / f"{name}.pdf")
+        expected += page_texts(built(small_pdf, f"{name}.pdf"))
     assert keys == expected
     assert [(code, role) for _, code, role in copies(keys)] == [
         ("A", "key"), ("B", "key"), ("C", "key")
