@@ -6,6 +6,7 @@ import re
 
 from pdfread import SMALL_BANK, build, manifest, page_texts
 from pypdf import PdfReader
+from support import built
 
 START = re.compile(r"Page 1 of \d+")
 
@@ -24,7 +25,7 @@ def test_pack_is_every_student_copy_then_every_key(small_pdf):
     pack = page_texts(small_pdf / "class-pack.pdf")
     expected: list[str] = []
     for name in ("quiz-A", "quiz-B", "quiz-C", "key-A", "key-B", "key-C"):
-        expected += page_texts(small_pdf / f"{name}.pdf")
+        expected += page_texts(built(small_pdf, f"{name}.pdf"))
     assert pack == expected
     order = [(code, role) for _, code, role in copies(pack)]
     assert order == [("A", "student"), ("B", "student"), ("C", "student"),

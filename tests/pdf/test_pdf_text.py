@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfread import ROOT, SMALL_BANK, fonts, needs_poppler, questions, squash, text
 from reportlab.platypus import Paragraph
+from support import built
 
 from quizgen.render.pdf_flow import styles
 from quizgen.render.pdf_fonts import fallback_fonts, markup
@@ -36,7 +37,7 @@ def bank_texts(q: dict) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize("code", ["A", "B"])
 def test_every_character_of_a_unicode_rich_bank_prints(unicode_build, code):
     student = text(unicode_build / f"quiz-{code}.pdf")
-    key = text(unicode_build / f"key-{code}.pdf")
+    key = text(built(unicode_build, f"key-{code}.pdf"))
     header = ["Ünïcödé “quiz” — 한국 <b>&amp;</b>", "Seoul’s “평화” statement",
               "Yonhap & AFP <font>"]  # fmt: skip
     for expected in header:
@@ -56,7 +57,7 @@ def test_markup_characters_print_literally(unicode_build):
                     "A & B &amp; C", "Fill in the blank <u>here</u>.", "The sign read <b>",
                     '</b> & <font color="red">open soon</font>.'):  # fmt: skip
         assert literal in student, literal
-    key = text(unicode_build / "key-A.pdf")
+    key = text(built(unicode_build, "key-A.pdf"))
     assert "It was titled “평화” — peace; see <br/> the café." in key
 
 
@@ -64,7 +65,7 @@ def test_markup_characters_print_literally(unicode_build):
 @pytest.mark.skipif(not HAS_HANGUL_FONT, reason="no font with Hangul (Debian: fonts-nanum)")
 def test_hangul_uses_the_fallback_font_and_everything_is_embedded(unicode_build):
     for name in ("quiz-A.pdf", "key-A.pdf"):
-        rows = fonts(unicode_build / name)
+        rows = fonts(built(unicode_build, name))
         assert any("Nanum" in row["name"] for row in rows), rows
         assert all(row["emb"] == "yes" for row in rows), rows
         assert not any("Helvetica" in row["name"] for row in rows), rows
