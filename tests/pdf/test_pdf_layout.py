@@ -8,7 +8,7 @@ import pytest
 from pdfread import BUNDLED_BANK, build, page_texts, questions, squash
 from support import built
 
-from quizgen.render.pdf_flow import Block
+from quizgen.render.pdf.flow import Block
 
 
 def shown_texts(q: dict) -> list[str]:

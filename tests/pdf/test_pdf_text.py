@@ -13,8 +13,8 @@ from pdfread import ROOT, SMALL_BANK, fonts, needs_poppler, questions, squash, t
 from reportlab.platypus import Paragraph
 from support import built
 
-from quizgen.render.pdf_flow import styles
-from quizgen.render.pdf_fonts import fallback_fonts, markup
+from quizgen.render.pdf.flow import styles
+from quizgen.render.pdf.fonts import fallback_fonts, markup
 
 HAS_HANGUL_FONT = any(ord("한") in pair[0].cover for pair in fallback_fonts())
 
@@ -122,7 +122,7 @@ def test_vera_is_used_when_dejavu_is_missing(tmp_path):
     script = f"""
 import sys
 from pathlib import Path
-import quizgen.render.pdf_fonts as fonts
+import quizgen.render.pdf.fonts as fonts
 fonts._FONT_DIRS = ()
 from quizgen.assemble import AssemblyOptions, assemble
 from quizgen.bank import load_bank

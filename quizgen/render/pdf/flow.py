@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from .pdf_fonts import BOLD, ITALIC, SANS, markup
+from .fonts import BOLD, ITALIC, SANS, markup
 
 INK = Color(0.1, 0.1, 0.12)
 GREY = Color(0.38, 0.38, 0.42)

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..answers import letter
-from ..model import Item, Matching, Numeric, Quiz, Version
-from .pdf_flow import GREY, LIGHT, RULE, Block, ascent, mk, para, para_markup
-from .pdf_fonts import BOLD, SANS
+from ...answers import letter
+from ...model import Item, Matching, Numeric, Quiz, Version
+from .flow import GREY, LIGHT, RULE, Block, ascent, mk, para, para_markup
+from .fonts import BOLD, SANS
 
 INDENT = 24.0
 """Left edge of a question's text; its number is right-aligned before it."""

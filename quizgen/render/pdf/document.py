@@ -1,17 +1,16 @@
-"""``pdf``: per version a student copy ``quiz-X.pdf`` and an answer key ``key-X.pdf``; with
-``pack``, ``class-pack.pdf``: every student copy, then every key, each on a new page (on an
-odd page with ``duplex``).
+"""A PDF document of one or more copies: page size, margins, footers, the canvas that holds
+pages back to number them per copy (and, with duplex, to start every copy on an odd page).
 
-Built with reportlab platypus (see docs/pdf.md). Each file is rendered and yielded before the
-next one is started, so memory stays flat however many versions there are; the class pack is
-its own document, built from the quiz after the per-version files. The same quiz and options
-give byte-identical files (``invariant=1``, no dates, fixed metadata).
+Every page kind (``student``, ``key``, ...) makes a list of flowables for one copy; ``build``
+lays them out one after another, each copy on a new page. Built with reportlab platypus (see
+docs/pdf.md); the same quiz and options give byte-identical files (``invariant=1``, no dates,
+fixed metadata).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab import rl_config
@@ -20,14 +19,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageBreak, PageTemplate
 
-from ..errors import RenderError
-from ..model import Quiz, Version
-from . import OutputFile, RenderOptions, pdf_glyphs
-from . import pdf_key as key_copy
-from . import pdf_student as student_copy
-from .pdf_flow import GREY, RULE, Block, define_forms
-from .pdf_fonts import BOLD, SANS, main_fonts
-from .pdf_ink import Ink, ink_for
+from ...errors import RenderError
+from ...model import Quiz
+from .. import RenderOptions
+from .flow import GREY, RULE, Block, define_forms
+from .fonts import BOLD, SANS, main_fonts
+from .ink import Ink, ink_for
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 50.0, 44.0, 54.0
@@ -76,12 +73,12 @@ def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
                 if copy is not None:
                     n = seen[copy.serial] = seen.get(copy.serial, 0) + 1
                     if duplex and n == 1 and physical % 2 == 1 and previous is not None:
-                        _footer(self, previous, None, None)  # the back of the last sheet
+                        footer(self, previous, None, None)  # the back of the last sheet
                         Canvas.showPage(self)
                         physical += 1
                 self.__dict__.update(state)
                 if copy is not None:  # always: every copy starts with its header block
-                    _footer(self, copy, n, totals[copy.serial])
+                    footer(self, copy, n, totals[copy.serial])
                     previous = copy
                 Canvas.showPage(self)
                 physical += 1
@@ -90,7 +87,7 @@ def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
     return _Canvas
 
 
-def _footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> None:
+def footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> None:
     width, height = canv._pagesize
     block = Block(width)  # drawn like the page's other blocks, from operators made once
     base = height - FOOTER_Y
@@ -144,7 +141,7 @@ def _document(
     return doc, doc.width
 
 
-def _build(
+def build(
     quiz: Quiz,
     options: RenderOptions,
     subject: str,
@@ -171,47 +168,3 @@ def _build(
     finally:
         rl_config.useA85 = saved
     return buf.getvalue()
-
-
-def _student(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
-    return lambda width, serial: student_copy.story(
-        quiz, version, width, Copy(serial, version.code, "student")
-    )
-
-
-def _key(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
-    return lambda width, serial: key_copy.story(
-        quiz, version, width, Copy(serial, version.code, "key")
-    )
-
-
-def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
-    """``quiz-X.pdf`` (student copy) and ``key-X.pdf`` (answer key) of one version."""
-    code = version.code
-    data = _build(quiz, options, f"Version {code}: student copy", [_student(quiz, version)])
-    yield OutputFile(f"quiz-{code}.pdf", "pdf", "student", data, code)
-    data = _build(quiz, options, f"Version {code}: answer key", [_key(quiz, version)])
-    yield OutputFile(f"key-{code}.pdf", "pdf", "key", data, code)
-
-
-def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
-    """With ``options.pack``, ``class-pack.pdf``; warns about characters no font can draw."""
-    pdf_glyphs.warn_missing(quiz)
-    if options.pack:
-        parts = [_student(quiz, v) for v in quiz.versions]
-        parts += [_key(quiz, v) for v in quiz.versions]
-        data = _build(
-            quiz,
-            options,
-            "Class pack: every student copy, then every key",
-            parts,
-            duplex=options.duplex,
-        )
-        yield OutputFile("class-pack.pdf", "pdf", "pack", data, None)
-
-
-def render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
-    """Every PDF of the quiz: each version's student copy and key, then the class pack."""
-    for version in quiz.versions:
-        yield from render_version(quiz, version, options)
-    yield from render_shared(quiz, options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph
 
-from ..answers import (
+from ...answers import (
     answer_text,
     correct_choice,
     correct_index,
@@ -14,11 +14,11 @@ from ..answers import (
     numeric_text,
     ordering_key,
 )
-from ..model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
-from ..text import format_number
-from .pdf_flow import LIGHT, RULE, Block, Label, ascent, line, mk, para, para_markup, para_varying
-from .pdf_fonts import BOLD, ITALIC, symbol
-from .pdf_student import (
+from ...model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
+from ...text import format_number
+from .flow import LIGHT, RULE, Block, Label, ascent, line, mk, para, para_markup, para_varying
+from .fonts import BOLD, ITALIC, symbol
+from .student import (
     INDENT,
     QUESTION_GAP,
     SECTION_GAP,
