@@ -24,6 +24,7 @@ from .model import Bank, Quiz
 from .output import OutputWriter, file_entry, stage
 from .render import OutputFile, RenderOptions, get_renderer, render
 from .roster import deal, read_roster
+from .teacher import is_teacher_file, place
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _worker_render(task: tuple[str, int]) -> list[OutputFile]:
     name, index = task
     quiz, staging = _WORKER["quiz"], _WORKER["staging"]
     files = get_renderer(name).render_version(quiz, quiz.versions[index], _WORKER["options"])
-    return [stage(staging, file) for file in files]
+    return [stage(staging, place(file)) for file in files]
 
 
 SETTLE_AFTER = 16
@@ -145,7 +146,7 @@ def write_files(
         if jobs <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for name in formats:
                 for file in render(name, quiz, options):
-                    yield writer.add(file)
+                    yield writer.add(place(file))
                     if file.version != quiz.versions[0].code:
                         settle()
         else:
@@ -182,7 +183,7 @@ def _write_in_workers(
                 for entry in next(results):
                     yield writer.record(entry)
             for file in get_renderer(name).render_shared(quiz, options):
-                yield writer.add(file)
+                yield writer.add(place(file))
 
 
 def build(
@@ -209,6 +210,10 @@ def build(
     with OutputWriter(out_dir) as writer:
         for entry in write_files(quiz, formats, options, jobs, writer):
             steps.step(entry.path)
+        if any(is_teacher_file(e.path) for e in writer.entries):
+            from .render.html import teacher_index
+
+            writer.add(teacher_index(quiz, tuple(writer.entries)))
         files = [file_entry(e) for e in writer.entries]
         path = writer.commit(manifest(quiz, files, formats))
     return BuildResult(quiz, path, tuple(f["path"] for f in files))

@@ -62,7 +62,7 @@ def test_quiz_page_at_phone_width_has_no_violations(new_tab, axe_source, html_bu
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["key-A.html", "index.html"])
+@pytest.mark.parametrize("name", ["teacher/key-A.html", "index.html", "teacher/index.html"])
 def test_key_and_index_have_no_violations(new_tab, axe_source, html_build, scheme, name):
     tab = axe_tab(new_tab, axe_source, scheme=scheme)
     tab.page.goto((html_build / name).as_uri())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from support import built
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_BANK = ROOT / "tests" / "banks" / "small.yaml"
@@ -63,15 +64,6 @@ def fonts(path: Path) -> list[dict[str, str]]:
         # name type [type...] encoding emb sub uni object ID
         rows.append({"name": parts[0], "emb": parts[-5], "line": line})
     return rows
-
-
-def built(out: Path, name: str) -> Path:
-    """The file ``name`` of the build in ``out``, wherever its manifest entry puts it (files
-    with answers may sit in a folder of their own)."""
-    paths = [f["path"] for f in manifest(out)["files"]]
-    found = [p for p in paths if p.rsplit("/", 1)[-1] == name]
-    assert len(found) == 1, (name, paths)
-    return out / found[0]
 
 
 def questions(out: Path, code: str) -> list[dict]:

@@ -8,7 +8,6 @@ import pytest
 from pdfread import (
     SMALL_BANK,
     build,
-    built,
     fonts,
     manifest,
     needs_poppler,
@@ -18,6 +17,7 @@ from pdfread import (
     text,
 )
 from pypdf import PdfReader
+from support import built
 
 CODES = ("A", "B", "C")
 
@@ -49,15 +49,12 @@ def test_manifest_lists_student_copies_keys_and_pack(small_pdf):
     for code in CODES:
         expected += [
             {"path": f"quiz-{code}.pdf", "format": "pdf", "role": "student", "version": code},
-            {"path": f"key-{code}.pdf", "format": "pdf", "role": "key", "version": code},
+            {"path": f"teacher/key-{code}.pdf", "format": "pdf", "role": "key", "version": code},
         ]
-    found = [{k: f.get(k) for k in ("path", "format", "role", "version")} for f in pdfs]
-    for entry in found:  # files with answers may sit in a folder of their own
-        entry["path"] = entry["path"].rsplit("/", 1)[-1]
-    assert found == [
+    assert [{k: f.get(k) for k in ("path", "format", "role", "version")} for f in pdfs] == [
         *expected,
         {"path": "class-pack.pdf", "format": "pdf", "role": "pack", "version": None},
-        {"path": "keys.pdf", "format": "pdf", "role": "key", "version": None},
+        {"path": "teacher/keys.pdf", "format": "pdf", "role": "key", "version": None},
     ]
 
 
@@ -128,7 +125,7 @@ def test_key_grid_gives_the_letter_of_every_choice_question(small_pdf, code):
 @pytest.mark.parametrize("name", [f"{r}-{c}.pdf" for r in ("quiz", "key") for c in CODES])
 def test_version_code_and_page_count_on_every_page(small_pdf, name):
     code = name[-5]
-    pages = page_texts(small_pdf / name)
+    pages = page_texts(built(small_pdf, name))
     for n, page in enumerate(pages, start=1):
         assert f"Version {code}" in page, (name, n)
         assert f"Page {n} of {len(pages)}" in page, (name, n)
@@ -158,6 +155,7 @@ def test_same_seed_gives_byte_identical_pdfs(small_pdf, tmp_path):
     build(SMALL_BANK, tmp_path, "--versions", "3", "--seed", "11", "--pack")
     names = sorted(str(p.relative_to(small_pdf)) for p in small_pdf.rglob("*.pdf"))
     assert names == sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.pdf"))
+    assert "teacher/key-A.pdf" in names
     for name in names:
         assert (tmp_path / name).read_bytes() == (small_pdf / name).read_bytes(), name
 

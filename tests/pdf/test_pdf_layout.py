@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from pdfread import BUNDLED_BANK, build, built, page_texts, questions, squash
+from pdfread import BUNDLED_BANK, build, page_texts, questions, squash
+from support import built
 
 from quizgen.render.pdf.flow import Block
 

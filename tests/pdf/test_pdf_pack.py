@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pdfread import SMALL_BANK, build, built, manifest, page_texts
+from pdfread import SMALL_BANK, build, manifest, page_texts
 from pypdf import PdfReader
+from support import built
 
 START = re.compile(r"Page 1 of \d+")
 

@@ -9,8 +9,9 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pdfread import ROOT, SMALL_BANK, built, fonts, needs_poppler, questions, squash, text
+from pdfread import ROOT, SMALL_BANK, fonts, needs_poppler, questions, squash, text
 from reportlab.platypus import Paragraph
+from support import built
 
 from quizgen.render.pdf.flow import styles
 from quizgen.render.pdf.fonts import fallback_fonts, markup
