@@ -6,8 +6,10 @@ quiz pages only. ``teacher_index`` makes ``teacher/index.html``, the list of the
 files of every format. Each page is one self-contained file: CSS
 and JavaScript are inlined from ``templates/``, and a Content-Security-Policy meta tag lets
 only that exact inline code run (its SHA-256 hashes), so no text of the bank can run as code
-and the page cannot load anything from anywhere. Bank text is escaped by Jinja2's autoescape;
-the grading data travels as JSON in a ``<script type="application/json">`` element.
+and the page cannot load anything from anywhere. The script is ``grading.js`` (the answer
+matching of docs/grading.md) followed by ``quiz.js`` (the page). Bank text is escaped by
+Jinja2's autoescape; the grading data travels as JSON in a ``<script type="application/json">``
+element.
 See docs/html.md.
 """
 
@@ -116,7 +118,8 @@ def _common(quiz: Quiz) -> dict:
 
 def _page(template: str, context: dict, *, script: bool) -> bytes:
     css = _asset("quiz.css")
-    js = _asset("quiz.js") if script else None
+    # grading.js (the answer matching) and quiz.js run as one inline script, one CSP hash.
+    js = _asset("grading.js") + "\n" + _asset("quiz.js") if script else None
     html = (
         _environment()
         .get_template(template)
