@@ -133,10 +133,13 @@ def _page(template: str, context: dict, *, script: bool) -> bytes:
     return html.encode("utf-8")
 
 
-def _quiz_page(quiz: Quiz, version: Version) -> bytes:
+def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
     data = {
         "bank": quiz.bank.id,
         "version": version.code,
+        "seed": quiz.seed,
+        "mode": options.html_mode,
+        "reveal": options.reveal,
         "total": len(version.items),
         "questions": {
             item.id: grading_data(item, quiz.bank.id, version.code) for item in version.items
@@ -145,6 +148,7 @@ def _quiz_page(quiz: Quiz, version: Version) -> bytes:
     context = {
         **_common(quiz),
         "version": version.code,
+        "mode": options.html_mode,
         "total": len(version.items),
         "sections": sections(version.items),
         "data": Markup(script_json(data)),
@@ -165,7 +169,7 @@ def _key_page(quiz: Quiz, version: Version) -> bytes:
 
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
     code = version.code
-    yield OutputFile(f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version), code)
+    yield OutputFile(f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version, options), code)
     yield OutputFile(f"key-{code}.html", "html", "key", _key_page(quiz, version), code)
 
 
