@@ -7,6 +7,7 @@ together with the manifest last.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import sys
@@ -22,6 +23,7 @@ from .bank import load_bank
 from .model import Bank, Quiz
 from .output import OutputWriter, file_entry, stage
 from .render import OutputFile, RenderOptions, get_renderer, render
+from .roster import deal, read_roster
 from .teacher import is_teacher_file, place
 
 
@@ -53,6 +55,16 @@ def manifest(quiz: Quiz, files: list[dict], formats: tuple[str, ...]) -> dict:
         "formats": list(formats),
         "questions": len(quiz.versions[0].items),
         "versions": [v.code for v in quiz.versions],
+        **(
+            {
+                "students": [
+                    {"id": a.student.id, "name": a.student.name, "version": a.version}
+                    for a in quiz.assignments
+                ]
+            }
+            if quiz.assignments
+            else {}
+        ),
         "files": files,
     }
 
@@ -184,10 +196,16 @@ def build(
     options: RenderOptions,
     jobs: int = 1,
     progress: bool = False,
+    roster: Path | None = None,
 ) -> BuildResult:
-    """Load, check, assemble, render and write; return what was built."""
+    """Load, check, assemble, render and write; return what was built. With ``roster``, the
+    versions are dealt to its students in its order (``Quiz.assignments``)."""
     bank = load_bank(bank_path)
+    students = read_roster(roster) if roster is not None else ()
     quiz = assemble(bank, seed, assembly)
+    if students:
+        codes = [v.code for v in quiz.versions]
+        quiz = dataclasses.replace(quiz, assignments=deal(students, codes))
     steps = _Progress(progress)
     with OutputWriter(out_dir) as writer:
         for entry in write_files(quiz, formats, options, jobs, writer):

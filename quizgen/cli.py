@@ -84,9 +84,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--versions",
         type=_positive,
-        default=1,
+        default=None,
         metavar="N",
-        help="number of versions, named A, B, C, ... (default: 1)",
+        help="number of versions, named A, B, C, ... (default: 1; with --roster, 4)",
     )
     b.add_argument(
         "--questions",
@@ -129,6 +129,13 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--duplex", action="store_true", help="in the class pack, start every copy on an odd page"
+    )
+    b.add_argument(
+        "--roster",
+        default=None,
+        metavar="CLASS.csv",
+        help="class roster (CSV with columns id and name): one copy per student in the class "
+        "pack, with their name and id, versions dealt in roster order (implies --pack)",
     )
     b.add_argument(
         "--deck",
@@ -201,6 +208,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+ROSTER_VERSIONS = 4
+"""Versions dealt to a roster when ``--versions`` is not given: no two neighbours alike."""
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .assemble import AssemblyOptions
     from .build import build
@@ -208,7 +219,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .resources import default_bank
 
     formats = parse_formats(args.formats)
-    if args.duplex and not args.pack:
+    pack = args.pack or args.roster is not None
+    if args.duplex and not pack:
         raise UsageError("--duplex lays out the class pack: add --pack")
     if args.reveal is not None and args.html_mode != "test":
         raise UsageError("--reveal applies to test pages: add --html-mode test")
@@ -224,7 +236,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         formats=formats,
         seed=seed,
         assembly=AssemblyOptions(
-            versions=args.versions,
+            versions=args.versions or (ROSTER_VERSIONS if args.roster else 1),
             questions=args.questions,
             tags=args.tags,
             types=args.types,
@@ -233,7 +245,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         ),
         options=RenderOptions(
             page_size=args.page_size,
-            pack=args.pack,
+            pack=pack,
             duplex=args.duplex,
             deck=args.deck,
             html_mode=args.html_mode,
@@ -242,6 +254,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         ),
         jobs=args.jobs,
         progress=not args.quiet,
+        roster=Path(args.roster) if args.roster else None,
     )
     if not args.quiet:
         quiz = result.quiz

@@ -169,7 +169,9 @@ def _key_page(quiz: Quiz, version: Version) -> bytes:
 
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
     code = version.code
-    yield OutputFile(f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version, options), code)
+    yield OutputFile(
+        f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version, options), code
+    )
     yield OutputFile(f"key-{code}.html", "html", "key", _key_page(quiz, version), code)
 
 

@@ -147,6 +147,4 @@ def test_mode_build(tmp_path_factory) -> Path:
 def never_build(tmp_path_factory) -> Path:
     """The small bank in test mode with ``--reveal never``: 1 version, seed 3."""
     out = tmp_path_factory.mktemp("html-never")
-    return build_html(
-        SMALL_BANK, out, "--seed", "3", "--html-mode", "test", "--reveal", "never"
-    )
+    return build_html(SMALL_BANK, out, "--seed", "3", "--html-mode", "test", "--reveal", "never")

@@ -52,14 +52,12 @@ def test_test_mode_names_unanswered_questions_before_submitting(tab, test_mode_b
     check(page)
     dialog.locator("[data-confirm-list] a").first.click()
     assert not dialog.is_visible()
-    assert page.evaluate("document.activeElement.closest('[data-question-id]').dataset.questionId") \
-        == questions[3]["id"]  # fmt: skip
+    focused = "document.activeElement.closest('[data-question-id]').dataset.questionId"
+    assert page.evaluate(focused) == questions[3]["id"]
     assert tab.dialogs == []  # an in-page dialog, never window.confirm
 
 
-def test_after_submission_nothing_changes_the_score_and_one_message_is_posted(
-    tab, test_mode_build
-):
+def test_after_submission_nothing_changes_the_score_and_one_message_is_posted(tab, test_mode_build):
     questions = open_page(tab, test_mode_build)
     page = tab.page
     for n, q in enumerate(questions):

@@ -54,6 +54,7 @@ def test_manifest_lists_student_copies_keys_and_pack(small_pdf):
     assert [{k: f.get(k) for k in ("path", "format", "role", "version")} for f in pdfs] == [
         *expected,
         {"path": "class-pack.pdf", "format": "pdf", "role": "pack", "version": None},
+        {"path": "teacher/keys.pdf", "format": "pdf", "role": "key", "version": None},
     ]
 
 

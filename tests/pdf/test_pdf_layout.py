@@ -58,13 +58,15 @@ def test_bundled_bank_handouts(bundled, code):
             assert f"Version {code}" in page and f"Page {n} of {len(pages)}" in page
 
 
-def test_bundled_bank_pack_has_every_version(bundled):
+def test_bundled_bank_pack_and_keys_have_every_version(bundled):
     pages = page_texts(bundled / "class-pack.pdf")
+    keys = page_texts(built(bundled, "keys.pdf"))
     for code in ("A", "B", "C"):
         count = len(page_texts(bundled / f"quiz-{code}.pdf"))
-        count += len(page_texts(built(bundled, f"key-{code}.pdf")))
         assert sum(f"Version {code}" in p for p in pages) == count
-    assert all("Version " in p for p in pages)
+        count = len(page_texts(built(bundled, f"key-{code}.pdf")))
+        assert sum(f"Version {code}" in p for p in keys) == count
+    assert all("Version " in p for p in pages + keys)
 
 
 LONG_PROMPT = " ".join(f"Clause {n} of a very long question." for n in range(1, 400)) + " How many?"

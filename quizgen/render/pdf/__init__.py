@@ -1,6 +1,7 @@
 """``pdf``: per version a student copy ``quiz-X.pdf`` and an answer key ``key-X.pdf``; with
-``pack``, ``class-pack.pdf``: every student copy, then every key, each on a new page (on an
-odd page with ``duplex``).
+``pack``, ``class-pack.pdf``: every student copy (one per roster student, in roster order,
+with a roster), each on a new page (on an odd page with ``duplex``), and ``keys.pdf``: every
+key.
 
 One module per part of a page or kind of page:
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ...model import Quiz, Version
+from ...roster import Student
 from .. import OutputFile, RenderOptions
 from . import glyphs
 from . import key as key_copy
@@ -36,9 +38,11 @@ from . import student as student_copy
 from .document import Copy, build
 
 
-def _student(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
+def _student(
+    quiz: Quiz, version: Version, student: Student | None = None
+) -> Callable[[float, int], list]:
     return lambda width, serial: student_copy.story(
-        quiz, version, width, Copy(serial, version.code, "student")
+        quiz, version, width, Copy(serial, version.code, "student", student), student
     )
 
 
@@ -57,20 +61,26 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
     yield OutputFile(f"key-{code}.pdf", "pdf", "key", data, code)
 
 
+def pack_copies(quiz: Quiz) -> list[Callable[[float, int], list]]:
+    """The copies of the class pack: one per roster student in roster order (their version,
+    their name), else one per version."""
+    if quiz.assignments:
+        return [_student(quiz, quiz.version(a.version), a.student) for a in quiz.assignments]
+    return [_student(quiz, v) for v in quiz.versions]
+
+
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
-    """With ``options.pack``, ``class-pack.pdf``; warns about characters no font can draw."""
+    """With ``options.pack``, ``class-pack.pdf`` (the students' copies, no answers) and
+    ``keys.pdf`` (every key); warns about characters no font can draw."""
     glyphs.warn_missing(quiz)
     if options.pack:
-        parts = [_student(quiz, v) for v in quiz.versions]
-        parts += [_key(quiz, v) for v in quiz.versions]
-        data = build(
-            quiz,
-            options,
-            "Class pack: every student copy, then every key",
-            parts,
-            duplex=options.duplex,
-        )
+        subject = "Class pack: every student copy"
+        data = build(quiz, options, subject, pack_copies(quiz), duplex=options.duplex)
         yield OutputFile("class-pack.pdf", "pdf", "pack", data, None)
+        subject = "Every answer key"
+        keys = [_key(quiz, v) for v in quiz.versions]
+        data = build(quiz, options, subject, keys, duplex=options.duplex)
+        yield OutputFile("keys.pdf", "pdf", "key", data, None)
 
 
 def render(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:

@@ -21,8 +21,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageBreak, P
 
 from ...errors import RenderError
 from ...model import Quiz
+from ...roster import Student
 from .. import RenderOptions
-from .flow import GREY, RULE, Block, define_forms
+from .flow import GREY, RULE, Block, ascent, define_forms, para
 from .fonts import BOLD, SANS, main_fonts
 from .ink import Ink, ink_for
 
@@ -40,6 +41,8 @@ class Copy:
     serial: int
     code: str
     role: str
+    student: Student | None = None
+    """The roster student this copy is for, named in every page's footer."""
 
 
 def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
@@ -97,6 +100,10 @@ def footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> Non
     x = MARGIN_X + stringWidth(label, BOLD, 9)
     if copy.role == "key":
         block.text(SANS, 9, x, base, " · Answer key", color=GREY)
+    if copy.student is not None:
+        who = f"· {copy.student.name} ({copy.student.id})"
+        x += stringWidth(" ", SANS, 9)
+        block.para(para(who, "footer", width / 2 - x), x, base - ascent("footer"))
     if page is None:
         block.text(SANS, 9, width / 2, height / 2, "This page is left blank.", "center", GREY)
         block.text(SANS, 9, width - MARGIN_X, base, "Blank page", "right", GREY)

@@ -64,6 +64,8 @@ def styles() -> dict[str, ParagraphStyle]:
             style("note", SANS, 9.5, 12.2),
             style("source", ITALIC, 9, 11.6, GREY),
             style("grid", SANS, 9, 11),
+            style("field", SANS, 11, 13),
+            style("footer", SANS, 9, 11, GREY),
         )
     }
 

@@ -47,6 +47,8 @@ def quiz_chars(quiz: Quiz) -> str:
 
     drawn = {item.id for version in quiz.versions for item in version.items}
     chars = set(quiz.title) | set(byline(quiz)) | set(RENDERER_TEXT)
+    for assignment in quiz.assignments:
+        chars.update(assignment.student.name + assignment.student.id)
     for question in quiz.bank.questions:
         if question.id in drawn:
             for text, _face in texts(question):

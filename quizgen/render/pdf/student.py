@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ...answers import letter
 from ...model import Item, Matching, Numeric, Quiz, Version
+from ...roster import Student
 from .flow import GREY, LIGHT, RULE, Block, ascent, mk, para, para_markup
 from .fonts import BOLD, SANS
 
@@ -71,7 +72,9 @@ def byline(quiz: Quiz) -> str:
     return f"Based on the article {text}" if text else ""
 
 
-def header(quiz: Quiz, version: Version, width: float, *, key: bool) -> Block:
+def header(
+    quiz: Quiz, version: Version, width: float, *, key: bool, student: Student | None = None
+) -> Block:
     """Title, article line, the version code in a box, and (student copy) name fields."""
     block = Block(width)
     box_w, box_h = 78.0, 58.0
@@ -92,7 +95,9 @@ def header(quiz: Quiz, version: Version, width: float, *, key: bool) -> Block:
     size = 30 if len(version.code) < 3 else 20
     block.text(BOLD, size, x + box_w / 2, 47, version.code, "center")
     y = max(y, box_h)
-    if not key:
+    if student is not None:
+        y = _student_fields(block, width, y + 24, student)
+    elif not key:
         y = _fields(block, width, y + 24)
     block.line(0, width, y + 8, 1.2)
     block.grow(y + 8)
@@ -108,6 +113,22 @@ def _fields(block: Block, width: float, baseline: float) -> float:
         block.line(start, end - 14, baseline + 1.5, 0.7, RULE)
         x = end
     return baseline + 6
+
+
+def _student_fields(block: Block, width: float, baseline: float, student: Student) -> float:
+    """The name and id of the student the copy is for, filled in, and a date line."""
+    x = 0.0
+    top = baseline - ascent("field")
+    for label, value, share in (("Name", student.name, 0.55), ("ID", student.id, 0.25)):
+        end = x + width * share
+        block.text(BOLD, 10, x, baseline, label)
+        start = x + stringWidth(label, BOLD, 10) + 6
+        block.para(para(value, "field", end - 14 - start - 2), start + 2, top)
+        block.line(start, end - 14, baseline + 1.5, 0.7, RULE)
+        x = end
+    block.text(BOLD, 10, x, baseline, "Date")
+    block.line(x + stringWidth("Date", BOLD, 10) + 6, width, baseline + 1.5, 0.7, RULE)
+    return max(block.height, baseline + 6)
 
 
 def instructions(version: Version, width: float) -> Block:
@@ -148,9 +169,11 @@ def number(block: Block, item: Item, y: float) -> None:
     block.text(BOLD, 10.5, INDENT - 6, y + ascent("prompt"), f"{item.number}.", "right")
 
 
-def story(quiz: Quiz, version: Version, width: float, mark: object) -> list:
-    """The flowables of one student copy."""
-    head = header(quiz, version, width, key=False)
+def story(
+    quiz: Quiz, version: Version, width: float, mark: object, student: Student | None = None
+) -> list:
+    """The flowables of one student copy (``student``: the copy of that roster student)."""
+    head = header(quiz, version, width, key=False, student=student)
     head.mark = mark
     out: list = [head, instructions(version, width)]
     for name, items in sections(version):
