@@ -43,6 +43,16 @@ def _seed(text: str) -> int:
     return value
 
 
+def _percentage(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 100, got '{text}'") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 100, got {text}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="quizgen",
@@ -134,6 +144,27 @@ def parser() -> argparse.ArgumentParser:
         help="Anki deck name (default: quizgen::<bank title>)",
     )
     b.add_argument(
+        "--html-mode",
+        choices=("practice", "test"),
+        default="practice",
+        help="HTML quiz pages: practice (check, try again, show answers; the default) or "
+        "test (one submission, then every control is locked and the score is final)",
+    )
+    b.add_argument(
+        "--reveal",
+        choices=("after", "never"),
+        default=None,
+        help="with --html-mode test: show answers and explanations after submission "
+        "(the default) or never",
+    )
+    b.add_argument(
+        "--pass-mark",
+        type=_percentage,
+        default=60.0,
+        metavar="PERCENT",
+        help="SCORM packages: the score a learner needs to pass, 0 to 100 (default: 60)",
+    )
+    b.add_argument(
         "--jobs",
         type=_positive,
         default=os.cpu_count() or 1,
@@ -191,6 +222,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     pack = args.pack or args.roster is not None
     if args.duplex and not pack:
         raise UsageError("--duplex lays out the class pack: add --pack")
+    if args.reveal is not None and args.html_mode != "test":
+        raise UsageError("--reveal applies to test pages: add --html-mode test")
     seed = args.seed
     if seed is None:
         seed = secrets.randbelow(1_000_000)
@@ -211,7 +244,13 @@ def cmd_build(args: argparse.Namespace) -> int:
             draw_per_version=args.draw_per_version,
         ),
         options=RenderOptions(
-            page_size=args.page_size, pack=pack, duplex=args.duplex, deck=args.deck
+            page_size=args.page_size,
+            pack=pack,
+            duplex=args.duplex,
+            deck=args.deck,
+            html_mode=args.html_mode,
+            reveal=args.reveal or "after",
+            pass_mark=args.pass_mark,
         ),
         jobs=args.jobs,
         progress=not args.quiet,

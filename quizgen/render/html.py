@@ -6,8 +6,10 @@ quiz pages only. ``teacher_index`` makes ``teacher/index.html``, the list of the
 files of every format. Each page is one self-contained file: CSS
 and JavaScript are inlined from ``templates/``, and a Content-Security-Policy meta tag lets
 only that exact inline code run (its SHA-256 hashes), so no text of the bank can run as code
-and the page cannot load anything from anywhere. Bank text is escaped by Jinja2's autoescape;
-the grading data travels as JSON in a ``<script type="application/json">`` element.
+and the page cannot load anything from anywhere. The script is ``grading.js`` (the answer
+matching of docs/grading.md) followed by ``quiz.js`` (the page). Bank text is escaped by
+Jinja2's autoescape; the grading data travels as JSON in a ``<script type="application/json">``
+element.
 See docs/html.md.
 """
 
@@ -116,7 +118,8 @@ def _common(quiz: Quiz) -> dict:
 
 def _page(template: str, context: dict, *, script: bool) -> bytes:
     css = _asset("quiz.css")
-    js = _asset("quiz.js") if script else None
+    # grading.js (the answer matching) and quiz.js run as one inline script, one CSP hash.
+    js = _asset("grading.js") + "\n" + _asset("quiz.js") if script else None
     html = (
         _environment()
         .get_template(template)
@@ -130,10 +133,13 @@ def _page(template: str, context: dict, *, script: bool) -> bytes:
     return html.encode("utf-8")
 
 
-def _quiz_page(quiz: Quiz, version: Version) -> bytes:
+def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
     data = {
         "bank": quiz.bank.id,
         "version": version.code,
+        "seed": quiz.seed,
+        "mode": options.html_mode,
+        "reveal": options.reveal,
         "total": len(version.items),
         "questions": {
             item.id: grading_data(item, quiz.bank.id, version.code) for item in version.items
@@ -142,6 +148,7 @@ def _quiz_page(quiz: Quiz, version: Version) -> bytes:
     context = {
         **_common(quiz),
         "version": version.code,
+        "mode": options.html_mode,
         "total": len(version.items),
         "sections": sections(version.items),
         "data": Markup(script_json(data)),
@@ -162,7 +169,9 @@ def _key_page(quiz: Quiz, version: Version) -> bytes:
 
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
     code = version.code
-    yield OutputFile(f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version), code)
+    yield OutputFile(
+        f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version, options), code
+    )
     yield OutputFile(f"key-{code}.html", "html", "key", _key_page(quiz, version), code)
 
 

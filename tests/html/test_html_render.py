@@ -113,7 +113,7 @@ def test_answers_are_not_in_the_page_source(quiz, files):
             assert re.fullmatch(r"[0-9a-f]{16}", entry["salt"])
             assert all(re.fullmatch(r"[0-9a-f]{32}", h) for s in entry["slots"] for h in s)
             assert re.fullmatch(r"[A-Za-z0-9+/=]+", entry["secret"])
-        assert set(data) == {"bank", "version", "total", "questions"}
+        assert set(data) == {"bank", "version", "seed", "mode", "reveal", "total", "questions"}
 
 
 def test_grading_data_hashes_the_right_responses(quiz, files):
