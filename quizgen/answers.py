@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
+from .answer_forms import answer_forms, form_number
 from .model import Cloze, Item, Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, TrueFalse
-from .text import format_number, normalize_answer
+from .text import format_number
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -70,29 +69,40 @@ def answer_text(item: Item) -> str:
     raise TypeError(item.type)
 
 
-def parse_number(text: str) -> Decimal | None:
-    """A typed number: thousands separators (',', spaces) allowed; None if not a number."""
-    cleaned = "".join(text.split()).replace(",", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+def accepted_forms(item: Item, blank: int = 0) -> frozenset[str]:
+    """The canonical forms of every accepted answer of a typed slot (see ``answer_forms``).
+
+    Numeric: the accepted strings' forms (the value itself is matched by tolerance).
+    """
+    body = item.question.body
+    if isinstance(body, Numeric):
+        texts: tuple[str, ...] = body.accept
+    elif isinstance(body, ShortAnswer):
+        texts = (body.answer, *body.accept)
+    elif isinstance(body, Cloze):
+        b = body.blanks[blank]
+        texts = (b.answer, *b.accept)
+    else:
+        raise TypeError(f"{item.type} is not typed")
+    unit = slot_unit(item)
+    return frozenset(f for text in texts for f in answer_forms(text, unit))
+
+
+def slot_unit(item: Item) -> str | None:
+    """The words a typed answer may add that the matching ignores: a numeric question's unit."""
+    body = item.question.body
+    return body.unit if isinstance(body, Numeric) else None
 
 
 def grade_text(item: Item, response: str, blank: int = 0) -> bool:
     """Whether a typed ``response`` is right (short answer, numeric, or one cloze blank)."""
+    forms = answer_forms(response, slot_unit(item))
+    if not accepted_forms(item, blank).isdisjoint(forms):
+        return True
     body = item.question.body
     if isinstance(body, Numeric):
-        value = parse_number(response)
-        if value is not None and abs(value - body.answer) <= body.tolerance:
-            return True
-        return normalize_answer(response) in {normalize_answer(a) for a in body.accept}
-    if isinstance(body, ShortAnswer):
-        accepted = (body.answer, *body.accept)
-    elif isinstance(body, Cloze):
-        b = body.blanks[blank]
-        accepted = (b.answer, *b.accept)
-    else:
-        raise TypeError(f"{item.type} is not typed")
-    return normalize_answer(response) in {normalize_answer(a) for a in accepted}
+        for form in forms:
+            value = form_number(form)
+            if value is not None and abs(value - body.answer) <= body.tolerance:
+                return True
+    return False

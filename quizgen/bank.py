@@ -7,6 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from .answer_forms import answer_forms
 from .errors import BankError, Location, Problem
 from .model import (
     QUESTION_TYPES,
@@ -23,7 +24,7 @@ from .model import (
     ShortAnswer,
     TrueFalse,
 )
-from .text import normalize_answer, normalize_space
+from .text import normalize_space
 from .yamlsafe import MAX_BYTES, Map, Seq, decode, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -216,7 +217,7 @@ def _gradable(field: str, answers: tuple[str, ...], where: Location) -> None:
     # Typed answers are compared by their letters and digits alone; an answer with none
     # would match an empty response.
     for answer in answers:
-        if not normalize_answer(answer):
+        if not answer_forms(answer):
             raise _Invalid(f"{field}: '{answer}' has no letter or digit to compare", where)
 
 

@@ -25,6 +25,7 @@ var quizgenGrading = (function () {
     0x5be0cd19
   ];
   var encoder = new TextEncoder();
+  var decoder = new TextDecoder();
 
   function ror(x, n) {
     return (x >>> n) | (x << (32 - n));
@@ -72,28 +73,26 @@ var quizgenGrading = (function () {
     return text;
   }
 
-  /**
-   * The same steps as quizgen.text.normalize_answer: NFKC, lower case, dashes to '-', then
-   * letters and digits, and '.', '-' or '/' where they change a number ("-4.2", "1/2").
-   */
-  function normalizeAnswer(text) {
-    var chars = Array.from(text.normalize("NFKC").toLowerCase().replace(/[\p{Pd}\u2212]/gu, "-"));
-    var out = "";
-    for (var i = 0; i < chars.length; i++) {
-      var ch = chars[i];
-      if (/[\p{L}\p{N}]/u.test(ch)) {
-        out += ch;
-        continue;
-      }
-      if (".-/".indexOf(ch) < 0 || i + 1 === chars.length || !/\p{Nd}/u.test(chars[i + 1])) continue;
-      var prev = i ? chars[i - 1] : " ";
-      if (/\p{Nd}/u.test(prev) || (ch !== "/" && !/[\p{L}\p{N}]/u.test(prev))) out += ch;
-    }
-    return out;
-  }
-
   function slotHash(salt, slot, response) {
     return hex(sha256(encoder.encode(salt + "\n" + slot + "\n" + response))).slice(0, 32);
+  }
+
+  /** Decode what html_secret.obfuscate wrote: base64, XOR with a SHA-256 key stream, JSON. */
+  function reveal(salt, encoded) {
+    var binary = atob(encoded);
+    var bytes = new Uint8Array(binary.length);
+    var key = sha256(encoder.encode(salt + "\nreveal"));
+    var block = new Uint8Array(36);
+    block.set(key);
+    var stream = null;
+    for (var i = 0; i < binary.length; i++) {
+      if (i % 32 === 0) {
+        new DataView(block.buffer).setUint32(32, i / 32);
+        stream = sha256(block);
+      }
+      bytes[i] = binary.charCodeAt(i) ^ stream[i % 32];
+    }
+    return JSON.parse(decoder.decode(bytes));
   }
 
   /** A typed number as {n: BigInt, e: exponent} (value n * 10^e), or null.
@@ -129,12 +128,290 @@ var quizgenGrading = (function () {
       question.slots[slot].indexOf(slotHash(question.salt, slot, response)) !== -1;
   }
 
+
+  // Answer forms: the same steps as quizgen/answer_forms.py (docs/grading.md) --------------
+
+  function words(text) {
+    return text.split(" ");
+  }
+  var ONES = words("zero one two three four five six seven eight nine ten eleven twelve " +
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen");
+  var TENS = words("twenty thirty forty fifty sixty seventy eighty ninety");
+  var ORDINAL_ONES = words("zeroth first second third fourth fifth sixth seventh eighth ninth " +
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth " +
+    "nineteenth");
+  var ORDINAL_TENS = words("twentieth thirtieth fortieth fiftieth sixtieth seventieth " +
+    "eightieth ninetieth");
+  var NUMBER_WORDS = new Map();
+  ONES.forEach(function (w, i) { NUMBER_WORDS.set(w, i); });
+  TENS.forEach(function (w, i) { NUMBER_WORDS.set(w, 20 + 10 * i); });
+  ORDINAL_ONES.forEach(function (w, i) { NUMBER_WORDS.set(w, i); });
+  ORDINAL_TENS.forEach(function (w, i) { NUMBER_WORDS.set(w, 20 + 10 * i); });
+  var MULTIPLIERS = new Map([["thousand", 3], ["million", 6], ["billion", 9]]);
+  var APPROXIMATE = new Set(words("about roughly approximately approx around nearly almost some circa"));
+  var ARTICLES = new Set(["a", "an", "the"]);
+  var LEADING = new Set(["in", "on", "from", "since"]);
+  var WEEKDAYS = new Set(words("monday tuesday wednesday thursday friday saturday sunday"));
+  var MONTHS = new Map();
+  words("january february march april may june july august september october november " +
+    "december").forEach(function (m) { MONTHS.set(m, m); MONTHS.set(m.slice(0, 3), m); });
+  MONTHS.set("sept", "september");
+  var SPELLINGS = new Map([
+    ["defense", "defence"], ["demilitarised", "demilitarized"], ["honor", "honour"],
+    ["honors", "honours"], ["symbolized", "symbolised"], ["symbolize", "symbolise"]
+  ]);
+  var NUM_RE = /^-?\d+(\.\d+)?$/;
+  var THOUSANDS_RE = /(?<![\d.,])\d{1,3}(?:[, ]\d{3})+(?![\d,])/g;
+  var PARENS_RE = /\(([^()]*)\)/g;
+  var DIGITS = "0123456789";
+
+  function letterOrDigit(ch) {
+    return /^[\p{L}\p{N}]$/u.test(ch);
+  }
+
+  function isDigit(ch) {
+    return ch !== "" && DIGITS.indexOf(ch) >= 0;
+  }
+
+  function markUp(text) {
+    text = Array.from(text.normalize("NFKC").toLowerCase()).map(function (c) {
+      if (c === "\u2212" || /^\p{Pd}$/u.test(c)) return "-";
+      return letterOrDigit(c) || ".,/".indexOf(c) >= 0 ? c : " ";
+    }).join("");
+    text = text.replace(THOUSANDS_RE, function (m) { return m.replace(/[, ]/g, ""); });
+    text = text.replace(/(\d)(?:st|nd|rd|th)\b/g, "$1");
+    text = text.replace(/(\d)k\b/g, "$1 thousand");
+    text = text.replace(/(\d) *- *(?=\d)/g, "$1 to ");
+    var chars = Array.from(text);
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      var ch = chars[i];
+      var prev = i ? chars[i - 1] : " ";
+      var next = i + 1 < chars.length ? chars[i + 1] : " ";
+      if (letterOrDigit(ch)) out += isDigit(prev) && !isDigit(ch) ? " " + ch : ch;
+      else if ((ch === "." || ch === "/") && isDigit(prev) && isDigit(next)) out += ch;
+      else if (ch === "-" && isDigit(next) && !letterOrDigit(prev)) out += ch;
+      else out += " ";
+    }
+    return out;
+  }
+
+  function tokens(text) {
+    return markUp(text).split(" ").filter(function (t) { return t !== ""; });
+  }
+
+  function canonicalNumber(text) {
+    var sign = text.charAt(0) === "-" ? "-" : "";
+    var parts = text.replace(/^-+/, "").split(".");
+    var whole = parts[0].replace(/^0+/, "") || "0";
+    var fraction = (parts[1] || "").replace(/0+$/, "");
+    var value = whole + (fraction ? "." + fraction : "");
+    return value !== "0" ? sign + value : "0";
+  }
+
+  function scale(number, power) {
+    var sign = number.charAt(0) === "-" ? "-" : "";
+    var parts = number.replace(/^-+/, "").split(".");
+    var fraction = (parts[1] || "") + "0".repeat(power);
+    return canonicalNumber(sign + parts[0] + fraction.slice(0, power) + "." + fraction.slice(power));
+  }
+
+  function isNumber(token) {
+    return NUM_RE.test(token);
+  }
+
+  function numeric(token) {
+    return token !== "" && "-0123456789".indexOf(token.charAt(0)) >= 0;
+  }
+
+  function whole(token) {
+    return /^[0-9]+$/.test(token);
+  }
+
+  function isDay(token) {
+    return whole(token) && token.length <= 2 && +token >= 1 && +token <= 31;
+  }
+
+  function singularPlural(word) {
+    if (/ies$/.test(word)) return [word, word.slice(0, -3) + "y"];
+    if (/es$/.test(word)) return [word, word.slice(0, -2), word.slice(0, -1)];
+    if (/s$/.test(word)) return [word, word.slice(0, -1)];
+    if (/y$/.test(word)) return [word, word + "s", word.slice(0, -1) + "ies"];
+    return [word, word + "s", word + "es"];
+  }
+
+  function dropUnit(list, unit) {
+    if (!unit) return list;
+    var phrase = tokens(unit);
+    if (!phrase.length) return list;
+    var phrases = singularPlural(phrase[phrase.length - 1]).map(function (last) {
+      return phrase.slice(0, -1).concat([last]);
+    });
+    var out = [];
+    var i = 0;
+    while (i < list.length) {
+      var match = null;
+      for (var p = 0; p < phrases.length && !match; p++) {
+        if (list.slice(i, i + phrases[p].length).join(" ") === phrases[p].join(" ")) {
+          match = phrases[p];
+        }
+      }
+      if (match) {
+        i += match.length;
+      } else {
+        out.push(list[i]);
+        i += 1;
+      }
+    }
+    var drop = new Set(singularPlural(phrase[phrase.length - 1]));
+    if (MULTIPLIERS.has(phrase[0]) || phrase[0] === "hundred") drop.add(phrase[0]);
+    return out.filter(function (t) { return !drop.has(t); });
+  }
+
+  function numberWords(list) {
+    var out = [];
+    var i = 0;
+    while (i < list.length) {
+      if (!NUMBER_WORDS.has(list[i])) {
+        out.push(list[i]);
+        i += 1;
+        continue;
+      }
+      var value = 0;
+      while (i < list.length) {
+        var word = list[i];
+        if (NUMBER_WORDS.has(word)) value += NUMBER_WORDS.get(word);
+        else if (word === "hundred") value = Math.max(value, 1) * 100;
+        else if (!(word === "and" && list[i - 1] === "hundred" && i + 1 < list.length &&
+                   NUMBER_WORDS.has(list[i + 1]))) break;
+        i += 1;
+      }
+      out.push(String(value));
+    }
+    return out;
+  }
+
+  function multiply(list) {
+    var out = [];
+    list.forEach(function (token) {
+      var power = token === "hundred" ? 2 : MULTIPLIERS.get(token);
+      if (power !== undefined && out.length && isNumber(out[out.length - 1])) {
+        out[out.length - 1] = scale(out[out.length - 1], power);
+      } else {
+        out.push(isNumber(token) ? canonicalNumber(token) : token);
+      }
+    });
+    return out;
+  }
+
+  function ranges(list) {
+    var out = [];
+    var i = 0;
+    while (i < list.length) {
+      var between = list[i] === "between" && i + 3 < list.length && list[i + 2] === "and";
+      var start = between ? i + 1 : i;
+      var link = between ? "and" : "to";
+      if (start + 2 < list.length && isNumber(list[start]) && list[start + 1] === link &&
+          isNumber(list[start + 2])) {
+        var low = list[start], high = list[start + 2];
+        if (whole(high) && whole(low) && high.length < low.length) {
+          high = low.slice(0, low.length - high.length) + high;
+        }
+        out.push(low + "-" + high);
+        i = start + 3;
+      } else {
+        out.push(list[i]);
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  function dates(list) {
+    var out = [];
+    var i = 0;
+    while (i < list.length) {
+      var token = list[i];
+      var skip = i + 2 < list.length && list[i + 1] === "of" ? 1 : 0;
+      var next = i + 1 + skip < list.length ? list[i + 1 + skip] : "";
+      if (isDay(token) && MONTHS.has(next)) {
+        out.push(MONTHS.get(next), token);
+        i += 2 + skip;
+      } else if (MONTHS.has(token) && i + 1 < list.length && isDay(list[i + 1])) {
+        out.push(MONTHS.get(token));
+        i += 1;
+      } else {
+        out.push(token);
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  function trim(list) {
+    list = list.map(function (t) { return SPELLINGS.has(t) ? SPELLINGS.get(t) : t; });
+    while (list.length && ARTICLES.has(list[0])) list = list.slice(1);
+    if (list.length > 1 && LEADING.has(list[0]) && (numeric(list[1]) || MONTHS.has(list[1]) || WEEKDAYS.has(list[1]))) {
+      list = list.slice(1);
+    }
+    return list.filter(function (t, i) {
+      return !(APPROXIMATE.has(t) && i + 1 < list.length && numeric(list[i + 1]));
+    });
+  }
+
+  function form(text, unit) {
+    var list = trim(dates(ranges(multiply(numberWords(dropUnit(tokens(text), unit))))));
+    var out = "";
+    list.forEach(function (token, i) {
+      if (i && numeric(token) && numeric(list[i - 1])) out += " ";
+      out += token;
+    });
+    return out;
+  }
+
+  /** Every canonical form of a typed answer (quizgen.answer_forms.answer_forms). */
+  function answerForms(text, unit) {
+    var readings = [text];
+    if (/\(([^()]*)\)/.test(text)) {
+      readings = [
+        text.replace(PARENS_RE, " $1 "),
+        text.replace(PARENS_RE, " "),
+        Array.from(text.matchAll(PARENS_RE), function (m) { return m[1]; }).join(" ")
+      ];
+    }
+    var out = [];
+    readings.forEach(function (reading) {
+      var f = form(reading, unit);
+      if (f !== "" && out.indexOf(f) < 0) out.push(f);
+    });
+    return out;
+  }
+
+  /**
+   * Whether a typed response is right for slot ``slot`` of a question (its grading data):
+   * one of its forms is hashed in the slot, or, for a numeric question (``value`` and
+   * ``tolerance`` given, as decimal strings), a form is a number within the tolerance.
+   */
+  function gradeTyped(question, slot, response, value, tolerance) {
+    var forms = answerForms(response, question.unit);
+    for (var i = 0; i < forms.length; i++) {
+      if (accepted(question, slot, forms[i])) return true;
+    }
+    if (value === undefined || value === null) return false;
+    return forms.some(function (f) {
+      return isNumber(f) &&
+        withinTolerance(parseNumber(f), parseNumber(value), parseNumber(tolerance));
+    });
+  }
+
   return {
     sha256: sha256,
-    normalizeAnswer: normalizeAnswer,
+    answerForms: answerForms,
+    gradeTyped: gradeTyped,
     parseNumber: parseNumber,
     withinTolerance: withinTolerance,
     slotHash: slotHash,
-    accepted: accepted
+    accepted: accepted,
+    reveal: reveal
   };
 })();

@@ -10,28 +10,8 @@
   "use strict";
 
   var G = quizgenGrading;
-  var sha256 = G.sha256;
   var accepted = G.accepted;
-  var encoder = new TextEncoder();
-  var decoder = new TextDecoder();
-
-  /** Decode what html_secret.obfuscate wrote: base64, XOR with a SHA-256 key stream, JSON. */
-  function reveal(salt, encoded) {
-    var binary = atob(encoded);
-    var bytes = new Uint8Array(binary.length);
-    var key = sha256(encoder.encode(salt + "\nreveal"));
-    var block = new Uint8Array(36);
-    block.set(key);
-    var stream = null;
-    for (var i = 0; i < binary.length; i++) {
-      if (i % 32 === 0) {
-        new DataView(block.buffer).setUint32(32, i / 32);
-        stream = sha256(block);
-      }
-      bytes[i] = binary.charCodeAt(i) ^ stream[i % 32];
-    }
-    return JSON.parse(decoder.decode(bytes));
-  }
+  var reveal = G.reveal;
 
   // ---------------------------------------------------------------------------------------
 
@@ -96,19 +76,14 @@
     }
     if (type === "short_answer" || type === "numeric") {
       var input = container.querySelector("input");
-      ok = accepted(question, 0, G.normalizeAnswer(input.value));
-      if (!ok && type === "numeric") {
-        var number = G.parseNumber(input.value);
-        ok = number !== null && G.withinTolerance(
-          number, G.parseNumber(secret.value), G.parseNumber(secret.tolerance));
-      }
+      ok = G.gradeTyped(question, 0, input.value, secret.value, secret.tolerance);
       markInput(input, ok);
       return ok;
     }
     var slots;
     if (type === "cloze") {
       slots = all(container, "input.blank").map(function (input, i) {
-        var right = accepted(question, i, G.normalizeAnswer(input.value));
+        var right = G.gradeTyped(question, i, input.value);
         markInput(input, right);
         return right;
       });

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..answers import answer_text, correct_choice, letter
+from ..answers import accepted_forms, answer_text, correct_choice, letter, slot_unit
 from ..model import (
     Blank,
     Cloze,
@@ -21,7 +21,6 @@ from ..model import (
     ShortAnswer,
     TrueFalse,
 )
-from ..text import normalize_answer
 from . import html_secret
 
 SECTIONS = {
@@ -159,17 +158,16 @@ def _exact_hash(salt: str, slot: int, text: str) -> str:
     return html_secret.slot_hash(salt, slot, text.replace("\0", "\ufffd"))
 
 
-def _text_hashes(salt: str, slot: int, accepted: tuple[str, ...]) -> list[str]:
-    # An accepted answer with no letter or digit can never be typed back: leave it out.
-    normal = {normalize_answer(a) for a in accepted} - {""}
-    return sorted(html_secret.slot_hash(salt, slot, a) for a in normal)
+def _text_hashes(salt: str, slot: int, forms: frozenset[str]) -> list[str]:
+    return sorted(html_secret.slot_hash(salt, slot, f) for f in forms)
 
 
 def grading_data(item: Item, bank_id: str, version: str) -> dict:
     """What the page grades one item with: salt, hashed slots and the obfuscated reveal.
 
     Choice, matching and ordering slots hash the exact text of the right choice; typed slots
-    hash the normalised form (``normalize_answer``) of every accepted answer.
+    hash every canonical form of every accepted answer (``accepted_forms``, docs/grading.md),
+    and ``unit`` names the words the page's matching ignores, as the Python grader does.
     """
     q = item.question
     body = q.body
@@ -181,14 +179,13 @@ def grading_data(item: Item, bank_id: str, version: str) -> dict:
     }
     if isinstance(body, (MultipleChoice, TrueFalse)):
         slots = [[_exact_hash(salt, 0, correct_choice(item))]]
-    elif isinstance(body, ShortAnswer):
-        slots = [_text_hashes(salt, 0, (body.answer, *body.accept))]
-    elif isinstance(body, Numeric):
-        slots = [_text_hashes(salt, 0, body.accept)]
-        secret["value"] = format(body.answer, "f")
-        secret["tolerance"] = format(body.tolerance, "f")
+    elif isinstance(body, (ShortAnswer, Numeric)):
+        slots = [_text_hashes(salt, 0, accepted_forms(item))]
+        if isinstance(body, Numeric):
+            secret["value"] = format(body.answer, "f")
+            secret["tolerance"] = format(body.tolerance, "f")
     elif isinstance(body, Cloze):
-        slots = [_text_hashes(salt, n, (b.answer, *b.accept)) for n, b in enumerate(body.blanks)]
+        slots = [_text_hashes(salt, n, accepted_forms(item, n)) for n in range(len(body.blanks))]
     elif isinstance(body, Matching):
         match = {p.left: p.right for p in body.pairs}
         slots = [[_exact_hash(salt, n, match[lf])] for n, lf in enumerate(item.lefts)]
@@ -196,4 +193,9 @@ def grading_data(item: Item, bank_id: str, version: str) -> dict:
         slots = [[_exact_hash(salt, n, t)] for n, t in enumerate(body.items)]
     else:
         raise TypeError(item.type)
-    return {"salt": salt, "slots": slots, "secret": html_secret.obfuscate(salt, secret)}
+    return {
+        "salt": salt,
+        "slots": slots,
+        "unit": slot_unit(item),
+        "secret": html_secret.obfuscate(salt, secret),
+    }
