@@ -277,14 +277,14 @@ def _numeric(token: str) -> bool:
     return token[:1] in "-0123456789"
 
 
+def read_numbers(tokens: list[str]) -> list[str]:
+    """Rules 7 to 10 on a list of words: number words, multipliers, ranges and dates."""
+    return _dates(_ranges(_multiply(_number_words(tokens))))
+
+
 def _form(text: str, unit: str | None) -> str:
-    tokens = _mark_up(text).split(" ")
-    tokens = [t for t in tokens if t]
-    tokens = _drop_unit(tokens, unit)
-    tokens = _number_words(tokens)
-    tokens = _multiply(tokens)
-    tokens = _ranges(tokens)
-    tokens = _trim(_dates(tokens))
+    tokens = [t for t in _mark_up(text).split(" ") if t]
+    tokens = _trim(read_numbers(_drop_unit(tokens, unit)))
     out = ""
     for i, token in enumerate(tokens):
         if i and _numeric(token) and _numeric(tokens[i - 1]):

@@ -25,6 +25,7 @@ from .model import (
     TrueFalse,
 )
 from .text import normalize_space
+from .typography import curly, typeset
 from .yamlsafe import MAX_BYTES, Map, Seq, decode, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -371,19 +372,21 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
             body = attempt(lambda: _BODIES[qtype](q))
     if problems:
         return None, problems
-    return Question(
-        qid,
-        qtype,
-        prompt,
-        body,
-        explanation,
-        source,
-        tags,
-        difficulty,
-        revised,
-        points,
-        excludes,
-        q.where,
+    return typeset(
+        Question(
+            qid,
+            qtype,
+            prompt,
+            body,
+            explanation,
+            source,
+            tags,
+            difficulty,
+            revised,
+            points,
+            excludes,
+            q.where,
+        )
     ), []
 
 
@@ -548,6 +551,7 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
             )
         )
     title = attempt(lambda: _text(top, "title"))
+    title = curly(title) if title else title
     description = attempt(lambda: _text(top, "description", required=False))
     language = attempt(lambda: _text(top, "language", required=False)) or "en"
     revised = attempt(lambda: _date(top, "revised"))

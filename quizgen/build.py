@@ -186,6 +186,10 @@ def _write_in_workers(
                 yield writer.add(place(file))
 
 
+def _note(message: str) -> None:
+    print(f"quizgen: {message}", file=sys.stderr)
+
+
 def build(
     bank_path: Path,
     out_dir: Path,
@@ -202,7 +206,7 @@ def build(
     versions are dealt to its students in its order (``Quiz.assignments``)."""
     bank = load_bank(bank_path)
     students = read_roster(roster) if roster is not None else ()
-    quiz = assemble(bank, seed, assembly)
+    quiz = assemble(bank, seed, assembly, note=_note)
     if students:
         codes = [v.code for v in quiz.versions]
         quiz = dataclasses.replace(quiz, assignments=deal(students, codes))

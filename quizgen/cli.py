@@ -33,6 +33,10 @@ def _positive(text: str) -> int:
     return value
 
 
+def _questions(text: str) -> int | str:
+    return "all" if text.strip().lower() == "all" else _positive(text)
+
+
 def _seed(text: str) -> int:
     try:
         value = int(text)
@@ -90,10 +94,11 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--questions",
-        type=_positive,
+        type=_questions,
         default=None,
         metavar="K",
-        help="questions per version (default: all that match the filters)",
+        help="questions per version, or 'all' (default: 25, or all when fewer match the "
+        "filters); a copy never holds two questions of which one gives the other's answer away",
     )
     b.add_argument(
         "--draw-per-version",

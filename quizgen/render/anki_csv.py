@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterator
 
 from ..model import Quiz, Version
+from ..typography import nested
 from . import OutputFile, RenderOptions
 from .flashcards import BASIC, Flashcard, deck
 
@@ -83,7 +84,7 @@ def answer_html(card: Flashcard) -> str:
 
 
 def source_html(card: Flashcard) -> str:
-    return f"“{field_text(card.source)}”"
+    return f"“{field_text(nested(card.source))}”"
 
 
 def extra_html(card: Flashcard) -> str:

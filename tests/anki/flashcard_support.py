@@ -82,7 +82,7 @@ TRICKY = {
             "id": "cl",
             "type": "cloze",
             "prompt": "Fill in the blanks.",
-            "text": 'On {day one}, "A < B & C" met {{C++::STL|stl}} in {{2027}}, by {{x} y}}.',
+            "text": 'On {day one}, "A < D & C" met {{C++::STL|stl}} in {{2027}}, by {{x} y}}.',
             "explanation": "Braces, colons & <tags>.",
             "source": SOURCES[2],
             "tags": ["places"],

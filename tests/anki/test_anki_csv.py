@@ -24,9 +24,10 @@ from flashcard_support import (
 
 from quizgen.assemble import AssemblyOptions
 from quizgen.render.flashcards import note_guid
+from quizgen.typography import curly, nested
 
 QUESTIONS = {q["id"]: q for q in TRICKY["questions"]}
-DECK = 'quizgen::Tricky "bank", <one> & two'
+DECK = "quizgen::Tricky “bank”, <one> & two"
 GUIDS = {qid: note_guid("tricky-bank", qid) for qid in QUESTIONS}
 
 
@@ -91,16 +92,16 @@ def test_field_text_comes_through_exactly(tmp_path, deck_csv):
         notes = notes_by_guid(col)
         for qid in ("mc", "sa", "num"):
             front, back = notes[GUIDS[qid]].fields
-            assert plain(front) == QUESTIONS[qid]["prompt"]
-            for text in (QUESTIONS[qid]["explanation"], QUESTIONS[qid]["source"]):
+            assert plain(front) == curly(QUESTIONS[qid]["prompt"])
+            for text in (curly(QUESTIONS[qid]["explanation"]), nested(QUESTIONS[qid]["source"])):
                 assert text in plain(back)
-        assert plain(notes[GUIDS["mc"]]["Back"]).startswith('"A < B & C"')
+        assert plain(notes[GUIDS["mc"]]["Back"]).startswith("“A < B & C”")
         assert plain(notes[GUIDS["num"]]["Back"]).startswith("1,250 <units> & more")
         tf = notes[GUIDS["tf"]]
-        assert plain(tf["Front"]) == "True or false? " + QUESTIONS["tf"]["prompt"]
+        assert plain(tf["Front"]) == "True or false? " + curly(QUESTIONS["tf"]["prompt"])
         assert plain(tf["Back"]).startswith("False")
         # Escaped exactly once: the field is HTML that shows the text.
-        assert tf["Front"] == "True or false? It&#x27;s true that 1 &lt; 2 &amp; &quot;yes&quot;."
+        assert tf["Front"] == "True or false? It’s true that 1 &lt; 2 &amp; “yes”."
 
 
 def test_matching_and_ordering_make_cards_without_the_extra_options(tmp_path, deck_csv):
@@ -111,17 +112,17 @@ def test_matching_and_ordering_make_cards_without_the_extra_options(tmp_path, de
         assert plain(ma["Front"]) == "Match, please: <left> & rightA < BC & DE\nF"
         assert "unused" not in ma["Back"]
         assert [plain(li) for li in re.findall(r"<li>(.*?)</li>", ma["Back"], re.S)] == [
-            'A < B → "quoted", yes',
-            "C & D → it's, fine",
+            "A < B → “quoted”, yes",
+            "C & D → it’s, fine",
             "E\nF → [sound:z.mp3]",
         ]
         order = notes[GUIDS["or"]]
         shown = [plain(li) for li in re.findall(r"<li>(.*?)</li>", order["Front"])]
-        assert sorted(shown) == sorted(QUESTIONS["or"]["items"])
-        assert shown != QUESTIONS["or"]["items"]
+        assert sorted(shown) == sorted(curly(i) for i in QUESTIONS["or"]["items"])
+        assert shown != [curly(i) for i in QUESTIONS["or"]["items"]]
         assert "<ol" in order["Back"]
         answer = [plain(li) for li in re.findall(r"<li>(.*?)</li>", order["Back"])]
-        assert answer == QUESTIONS["or"]["items"]
+        assert answer == [curly(i) for i in QUESTIONS["or"]["items"]]
 
 
 def test_cloze_blanks_are_deletions_and_their_text_is_not_anki_syntax(tmp_path, deck_csv):
@@ -136,7 +137,7 @@ def test_cloze_blanks_are_deletions_and_their_text_is_not_anki_syntax(tmp_path, 
         ]
         filled = re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", note["Text"])
         assert plain(filled) == (
-            'Fill in the blanks.On {day one}, "A < B & C" met C++::STL in 2027, by x} y.'
+            "Fill in the blanks.On {day one}, “A < D & C” met C++::STL in 2027, by x} y."
         )
         assert note["Text"].startswith("<i>Fill in the blanks.</i><br><br>On &#123;day one&#125;")
         cards = sorted(note.cards(), key=lambda c: c.ord)
@@ -178,7 +179,7 @@ def test_an_edited_question_updates_its_note_in_place(tmp_path):
         notes = notes_by_guid(col)
         assert col.note_count() == len(QUESTIONS)
         assert notes[GUIDS["sa"]].id == old[GUIDS["sa"]].id
-        assert plain(notes[GUIDS["sa"]]["Front"]) == 'Which tag, now <edited> & "new"?'
+        assert plain(notes[GUIDS["sa"]]["Front"]) == "Which tag, now <edited> & “new”?"
         assert notes[GUIDS["mc"]].fields == old[GUIDS["mc"]].fields
 
 

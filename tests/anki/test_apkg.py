@@ -22,9 +22,10 @@ from flashcard_support import (
 
 from quizgen.render.apkg import BASIC_MODEL_ID, CLOZE_MODEL_ID
 from quizgen.render.flashcards import note_guid, timestamp
+from quizgen.typography import curly
 
 QUESTIONS = {q["id"]: q for q in TRICKY["questions"]}
-DECK = 'quizgen::Tricky "bank", <one> & two'
+DECK = "quizgen::Tricky “bank”, <one> & two"
 GUIDS = {qid: note_guid("tricky-bank", qid) for qid in QUESTIONS}
 
 
@@ -54,8 +55,8 @@ def test_import_gives_one_note_per_question_in_quizgen_note_types(tmp_path):
             assert note_decks(col, note) == {DECK}
             expected_tags = {f"quizgen::{t}" for t in q.get("tags", ())}
             assert set(note.tags) == expected_tags | {"quizgen::bank::tricky-bank"}
-            assert plain(note["Explanation"]) == q["explanation"]
-            assert plain(note["Source"]) == q["source"]
+            assert plain(note["Explanation"]) == curly(q["explanation"])
+            assert plain(note["Source"]) == curly(q["source"])
         assert len(notes[GUIDS["cl"]].cards()) == 3
 
 
@@ -65,8 +66,8 @@ def test_fields_come_through_exactly(tmp_path):
         import_apkg(col, files["deck.apkg"])
         notes = notes_by_guid(col)
         for qid in ("mc", "sa"):
-            assert plain(notes[GUIDS[qid]]["Question"]) == QUESTIONS[qid]["prompt"]
-            assert plain(notes[GUIDS[qid]]["Answer"]) == QUESTIONS[qid]["answer"]
+            assert plain(notes[GUIDS[qid]]["Question"]) == curly(QUESTIONS[qid]["prompt"])
+            assert plain(notes[GUIDS[qid]]["Answer"]) == curly(QUESTIONS[qid]["answer"])
         assert plain(notes[GUIDS["num"]]["Answer"]) == "1,250 <units> & more"
         assert notes[GUIDS["tf"]]["Answer"] == "False"
         deletions = re.findall(r"\{\{c\d+::(.*?)\}\}", notes[GUIDS["cl"]]["Text"])
@@ -137,7 +138,7 @@ def test_an_edited_question_with_a_later_revised_date_updates_in_place(tmp_path)
         notes = notes_by_guid(col)
         assert col.note_count() == len(QUESTIONS) and col.card_count() == cards_before
         assert notes[GUIDS["mc"]].id == old[GUIDS["mc"]].id
-        assert plain(notes[GUIDS["mc"]]["Question"]) == 'Edited, <now> & "new"'
+        assert plain(notes[GUIDS["mc"]]["Question"]) == "Edited, <now> & “new”"
         assert within_day(notes[GUIDS["mc"]].mod, "2024-03-01")
         assert notes[GUIDS["tf"]].fields == old[GUIDS["tf"]].fields
 

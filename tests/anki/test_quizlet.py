@@ -24,21 +24,21 @@ def test_one_line_per_question_two_fields_each(tmp_path):
     assert all(len(row) == 2 and all(row) for row in parsed)
 
 
-def test_tabs_and_line_breaks_become_spaces_and_quotes_stay_as_typed(tmp_path):
+def test_tabs_and_line_breaks_become_spaces_and_quotes_are_curly(tmp_path):
     _, parsed = rows(tmp_path)
     by_term = dict(parsed)
-    assert by_term['What did officials say, "exactly"? Line two & <three>'] == '"A < B & C"'
-    assert by_term['True or false? It\'s true that 1 < 2 & "yes".'] == "False"
+    assert by_term["What did officials say, “exactly”? Line two & <three>"] == "“A < B & C”"
+    assert by_term["True or false? It’s true that 1 < 2 & “yes”."] == "False"
     assert by_term["What did the budget rise to?"] == "1,250 <units> & more"
 
 
 def test_cloze_matching_and_ordering_cards(tmp_path):
     _, parsed = rows(tmp_path)
     by_term = dict(parsed)
-    cloze = 'Fill in the blanks. On {day one}, "A < B & C" met _____ in _____, by _____.'
+    cloze = "Fill in the blanks. On {day one}, “A < D & C” met _____ in _____, by _____."
     assert by_term[cloze] == "C++::STL; 2027; x} y"
     matching = "Match, please: <left> & right (A < B; C & D; E F)"
-    assert by_term[matching] == 'A < B → "quoted", yes; C & D → it\'s, fine; E F → [sound:z.mp3]'
+    assert by_term[matching] == "A < B → “quoted”, yes; C & D → it’s, fine; E F → [sound:z.mp3]"
     ordering = [term for term in by_term if term.startswith("Put in order")]
     assert len(ordering) == 1
-    assert by_term[ordering[0]] == '1. <b>bold</b>; 2. a, b; 3. "q"'
+    assert by_term[ordering[0]] == "1. <b>bold</b>; 2. a, b; 3. “q”"

@@ -85,7 +85,7 @@ article: {{path: article.txt}}
 questions:
   - id: sixty
     type: ordering
-    prompt: "Put the sixty events in order."
+    prompt: "Put the events in order."
     items:
 {lines}
     explanation: "They happened in this order."
@@ -93,7 +93,7 @@ questions:
   - id: wordy
     type: short_answer
     prompt: "{LONG_PROMPT}"
-    answer: "sixty"
+    answer: "plenty"
     explanation: "There were sixty."
     source: "A long day with sixty events in a row."
 """,

@@ -16,6 +16,7 @@ from ...answers import (
 )
 from ...model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
 from ...text import format_number
+from ...typography import nested
 from .flow import LIGHT, RULE, Block, Label, ascent, line, mk, para, para_markup, para_varying
 from .fonts import BOLD, ITALIC, symbol
 from .student import (
@@ -155,7 +156,7 @@ def question(block: Block, item: Item, y: float) -> None:
         y = _ordering(block, item, body, y)
     explanation = "<b>Why:</b> " + mk(q.explanation)
     y = block.para(para_markup(explanation, "note", avail), INDENT, y + 2)
-    source = "Source: “" + mk(q.source, ITALIC) + "”"
+    source = "Source: “" + mk(nested(q.source), ITALIC) + "”"
     block.grow(block.para(para_markup(source, "source", avail), INDENT, y + 2))
 
 
