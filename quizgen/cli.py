@@ -205,6 +205,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
     )
     if not args.quiet:
+        for note in result.notes:
+            print(f"quizgen: note: {note}", file=sys.stderr)
         quiz = result.quiz
         print(
             f"quizgen: wrote {len(result.files)} files for {len(quiz.versions)} version(s) of "

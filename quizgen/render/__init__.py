@@ -49,6 +49,9 @@ class OutputFile:
     role: str
     data: bytes
     version: str | None = None
+    notes: tuple[str, ...] = ()
+    """What the user should know about the file (said once by the build, on stderr): for
+    example a question type the format cannot express and how it was written instead."""
 
 
 class Renderer(Protocol):
@@ -75,6 +78,7 @@ FORMATS: dict[str, Format] = {
         Format("json", "json", "one JSON file per version with questions and answers"),
         Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
+        Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""
