@@ -130,4 +130,4 @@ def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
     else:
         drawn = {q.id for version in versions for q in version.questions}
         selection = tuple(q for q in matching if q.id in drawn)
-    return Quiz(bank, seed, options.title or bank.title, tuple(versions), selection)
+    return Quiz(bank, seed, options.title or bank.title, tuple(versions), selection=selection)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import Location
+from .roster import Assignment
 
 QUESTION_TYPES = (
     "multiple_choice",
@@ -248,3 +249,10 @@ class Quiz:
     matches the filters, or, when a number of questions was asked for, those drawn into the
     versions. A learning management system shuffles for itself, so it gets questions, not
     versions."""
+    assignments: tuple[Assignment, ...] = ()
+    """With a roster: each student, in roster order, and the code of the version dealt to
+    them (one copy each); empty without a roster."""
+
+    def version(self, code: str) -> Version:
+        """The version whose code is ``code``."""
+        return next(v for v in self.versions if v.code == code)
