@@ -139,7 +139,7 @@ def test_manifest_lists_every_file_and_is_written_last(small_build):
     newest = max(small_build.rglob("*"), key=lambda p: p.stat().st_mtime_ns)
     assert newest.name == "manifest.json"
     for entry in manifest["files"]:
-        assert entry["role"] in {"student", "key", "deck", "index", "pack"}
+        assert entry["role"] in {"student", "key", "deck", "index", "pack", "lms"}
         assert entry["format"] in manifest["formats"]
     roles = {(f["format"], f["role"], f.get("version")) for f in manifest["files"]}
     for code in ("A", "B"):
