@@ -43,7 +43,7 @@ from quizgen.bank import load_bank  # noqa: E402
 from quizgen.model import Cloze, Numeric  # noqa: E402
 from quizgen.render import RenderOptions  # noqa: E402
 from quizgen.render import pdf as quizgen_pdf  # noqa: E402
-from quizgen.render.pdf_fonts import main_fonts  # noqa: E402
+from quizgen.render.pdf.fonts import main_fonts  # noqa: E402
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 HEADINGS = {

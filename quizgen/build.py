@@ -7,6 +7,7 @@ together with the manifest last.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import sys
@@ -22,6 +23,8 @@ from .bank import load_bank
 from .model import Bank, Quiz
 from .output import OutputWriter, file_entry, stage
 from .render import OutputFile, RenderOptions, get_renderer, render
+from .roster import deal, read_roster
+from .teacher import is_teacher_file, place
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,16 @@ def manifest(quiz: Quiz, files: list[dict], formats: tuple[str, ...]) -> dict:
         "formats": list(formats),
         "questions": len(quiz.versions[0].items),
         "versions": [v.code for v in quiz.versions],
+        **(
+            {
+                "students": [
+                    {"id": a.student.id, "name": a.student.name, "version": a.version}
+                    for a in quiz.assignments
+                ]
+            }
+            if quiz.assignments
+            else {}
+        ),
         "files": files,
     }
 
@@ -85,7 +98,7 @@ def _worker_render(task: tuple[str, int]) -> list[OutputFile]:
     name, index = task
     quiz, staging = _WORKER["quiz"], _WORKER["staging"]
     files = get_renderer(name).render_version(quiz, quiz.versions[index], _WORKER["options"])
-    return [stage(staging, file) for file in files]
+    return [stage(staging, place(file)) for file in files]
 
 
 SETTLE_AFTER = 16
@@ -133,7 +146,7 @@ def write_files(
         if jobs <= 1 or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for name in formats:
                 for file in render(name, quiz, options):
-                    yield writer.add(file)
+                    yield writer.add(place(file))
                     if file.version != quiz.versions[0].code:
                         settle()
         else:
@@ -170,7 +183,7 @@ def _write_in_workers(
                 for entry in next(results):
                     yield writer.record(entry)
             for file in get_renderer(name).render_shared(quiz, options):
-                yield writer.add(file)
+                yield writer.add(place(file))
 
 
 def build(
@@ -183,14 +196,24 @@ def build(
     options: RenderOptions,
     jobs: int = 1,
     progress: bool = False,
+    roster: Path | None = None,
 ) -> BuildResult:
-    """Load, check, assemble, render and write; return what was built."""
+    """Load, check, assemble, render and write; return what was built. With ``roster``, the
+    versions are dealt to its students in its order (``Quiz.assignments``)."""
     bank = load_bank(bank_path)
+    students = read_roster(roster) if roster is not None else ()
     quiz = assemble(bank, seed, assembly)
+    if students:
+        codes = [v.code for v in quiz.versions]
+        quiz = dataclasses.replace(quiz, assignments=deal(students, codes))
     steps = _Progress(progress)
     with OutputWriter(out_dir) as writer:
         for entry in write_files(quiz, formats, options, jobs, writer):
             steps.step(entry.path)
+        if any(is_teacher_file(e.path) for e in writer.entries):
+            from .render.html import teacher_index
+
+            writer.add(teacher_index(quiz, tuple(writer.entries)))
         files = [file_entry(e) for e in writer.entries]
         path = writer.commit(manifest(quiz, files, formats))
     return BuildResult(quiz, path, tuple(f["path"] for f in files))

@@ -43,6 +43,16 @@ def _seed(text: str) -> int:
     return value
 
 
+def _percentage(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 100, got '{text}'") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 100, got {text}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="quizgen",
@@ -74,9 +84,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--versions",
         type=_positive,
-        default=1,
+        default=None,
         metavar="N",
-        help="number of versions, named A, B, C, ... (default: 1)",
+        help="number of versions, named A, B, C, ... (default: 1; with --roster, 4)",
     )
     b.add_argument(
         "--questions",
@@ -121,10 +131,38 @@ def parser() -> argparse.ArgumentParser:
         "--duplex", action="store_true", help="in the class pack, start every copy on an odd page"
     )
     b.add_argument(
+        "--roster",
+        default=None,
+        metavar="CLASS.csv",
+        help="class roster (CSV with columns id and name): one copy per student in the class "
+        "pack, with their name and id, versions dealt in roster order (implies --pack)",
+    )
+    b.add_argument(
         "--deck",
         default=None,
         metavar="NAME",
         help="Anki deck name (default: quizgen::<bank title>)",
+    )
+    b.add_argument(
+        "--html-mode",
+        choices=("practice", "test"),
+        default="practice",
+        help="HTML quiz pages: practice (check, try again, show answers; the default) or "
+        "test (one submission, then every control is locked and the score is final)",
+    )
+    b.add_argument(
+        "--reveal",
+        choices=("after", "never"),
+        default=None,
+        help="with --html-mode test: show answers and explanations after submission "
+        "(the default) or never",
+    )
+    b.add_argument(
+        "--pass-mark",
+        type=_percentage,
+        default=60.0,
+        metavar="PERCENT",
+        help="SCORM packages: the score a learner needs to pass, 0 to 100 (default: 60)",
     )
     b.add_argument(
         "--jobs",
@@ -170,6 +208,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+ROSTER_VERSIONS = 4
+"""Versions dealt to a roster when ``--versions`` is not given: no two neighbours alike."""
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .assemble import AssemblyOptions
     from .build import build
@@ -177,8 +219,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .resources import default_bank
 
     formats = parse_formats(args.formats)
-    if args.duplex and not args.pack:
+    pack = args.pack or args.roster is not None
+    if args.duplex and not pack:
         raise UsageError("--duplex lays out the class pack: add --pack")
+    if args.reveal is not None and args.html_mode != "test":
+        raise UsageError("--reveal applies to test pages: add --html-mode test")
     seed = args.seed
     if seed is None:
         seed = secrets.randbelow(1_000_000)
@@ -191,7 +236,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         formats=formats,
         seed=seed,
         assembly=AssemblyOptions(
-            versions=args.versions,
+            versions=args.versions or (ROSTER_VERSIONS if args.roster else 1),
             questions=args.questions,
             tags=args.tags,
             types=args.types,
@@ -199,10 +244,17 @@ def cmd_build(args: argparse.Namespace) -> int:
             draw_per_version=args.draw_per_version,
         ),
         options=RenderOptions(
-            page_size=args.page_size, pack=args.pack, duplex=args.duplex, deck=args.deck
+            page_size=args.page_size,
+            pack=pack,
+            duplex=args.duplex,
+            deck=args.deck,
+            html_mode=args.html_mode,
+            reveal=args.reveal or "after",
+            pass_mark=args.pass_mark,
         ),
         jobs=args.jobs,
         progress=not args.quiet,
+        roster=Path(args.roster) if args.roster else None,
     )
     if not args.quiet:
         quiz = result.quiz

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import Location
+from .roster import Assignment
 
 QUESTION_TYPES = (
     "multiple_choice",
@@ -145,6 +146,10 @@ class Question:
     """1 (easy) to 3 (hard)."""
     revised: str | None = None
     """ISO date of the last edit, if the bank gives one."""
+    points: Decimal = Decimal(1)
+    """What the question is worth when scored (a positive number; 1 unless the bank says)."""
+    excludes: tuple[str, ...] = ()
+    """Ids of questions that must never share a copy with this one."""
     location: Location | None = field(default=None, compare=False)
     """Where the question stands in its bank file (for messages only)."""
 
@@ -161,6 +166,8 @@ class Bank:
     language: str = "en"
     revised: str | None = None
     path: Path | None = None
+    excludes: tuple[tuple[str, ...], ...] = ()
+    """Bank-level ``excludes:``: groups of question ids of which no two share a copy."""
 
 
 # Assembled quiz ------------------------------------------------------------------------------
@@ -243,3 +250,10 @@ class Quiz:
     seed: int
     title: str
     versions: tuple[Version, ...]
+    assignments: tuple[Assignment, ...] = ()
+    """With a roster: each student, in roster order, and the code of the version dealt to
+    them (one copy each); empty without a roster."""
+
+    def version(self, code: str) -> Version:
+        """The version whose code is ``code``."""
+        return next(v for v in self.versions if v.code == code)

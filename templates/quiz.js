@@ -1,104 +1,19 @@
-/* quizgen: grades the quiz page in the browser. Inlined into every quiz-X.html.
+/* quizgen: grades the quiz page in the browser. Inlined into every quiz-X.html, after
+ * grading.js (the answer matching: quizgenGrading).
  *
  * The page holds no answer in plain text. Each response slot carries salted SHA-256 hashes
  * of its accepted responses; what is shown after grading is XOR-obfuscated. The same
  * functions exist in Python (quizgen/render/html_secret.py). This deters peeking at the
  * source; it is not security.
- *
- * SHA-256 is written out here rather than taken from crypto.subtle, which browsers offer
- * only in secure contexts (not on a plain http:// page) and only asynchronously.
  */
 (function () {
   "use strict";
 
-  var K = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-    0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-    0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-    0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-    0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-    0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-    0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-    0xc67178f2
-  ];
-  var H0 = [
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-    0x5be0cd19
-  ];
+  var G = quizgenGrading;
+  var sha256 = G.sha256;
+  var accepted = G.accepted;
   var encoder = new TextEncoder();
   var decoder = new TextDecoder();
-
-  function ror(x, n) {
-    return (x >>> n) | (x << (32 - n));
-  }
-
-  /** SHA-256 of a Uint8Array, as a Uint8Array of 32 bytes (FIPS 180-4). */
-  function sha256(message) {
-    var length = message.length;
-    var padded = new Uint8Array(((length + 72) >> 6) << 6);
-    padded.set(message);
-    padded[length] = 0x80;
-    var view = new DataView(padded.buffer);
-    view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
-    view.setUint32(padded.length - 4, (length << 3) >>> 0);
-    var h = new Uint32Array(H0);
-    var w = new Uint32Array(64);
-    for (var offset = 0; offset < padded.length; offset += 64) {
-      var i;
-      for (i = 0; i < 16; i++) w[i] = view.getUint32(offset + 4 * i);
-      for (i = 16; i < 64; i++) {
-        var x = w[i - 15];
-        var y = w[i - 2];
-        var s0 = ror(x, 7) ^ ror(x, 18) ^ (x >>> 3);
-        var s1 = ror(y, 17) ^ ror(y, 19) ^ (y >>> 10);
-        w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
-      }
-      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-      for (i = 0; i < 64; i++) {
-        var t1 = (k + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) +
-          K[i] + w[i]) | 0;
-        var t2 = ((ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-        k = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
-      }
-      h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
-    }
-    var out = new Uint8Array(32);
-    var outView = new DataView(out.buffer);
-    for (var j = 0; j < 8; j++) outView.setUint32(4 * j, h[j]);
-    return out;
-  }
-
-  function hex(bytes) {
-    var text = "";
-    for (var i = 0; i < bytes.length; i++) text += (bytes[i] + 0x100).toString(16).slice(1);
-    return text;
-  }
-
-  /**
-   * The same steps as quizgen.text.normalize_answer: NFKC, lower case, dashes to '-', then
-   * letters and digits, and '.', '-' or '/' where they change a number ("-4.2", "1/2").
-   */
-  function normalizeAnswer(text) {
-    var chars = Array.from(text.normalize("NFKC").toLowerCase().replace(/[\p{Pd}\u2212]/gu, "-"));
-    var out = "";
-    for (var i = 0; i < chars.length; i++) {
-      var ch = chars[i];
-      if (/[\p{L}\p{N}]/u.test(ch)) {
-        out += ch;
-        continue;
-      }
-      if (".-/".indexOf(ch) < 0 || i + 1 === chars.length || !/\p{Nd}/u.test(chars[i + 1])) continue;
-      var prev = i ? chars[i - 1] : " ";
-      if (/\p{Nd}/u.test(prev) || (ch !== "/" && !/[\p{L}\p{N}]/u.test(prev))) out += ch;
-    }
-    return out;
-  }
-
-  function slotHash(salt, slot, response) {
-    return hex(sha256(encoder.encode(salt + "\n" + slot + "\n" + response))).slice(0, 32);
-  }
 
   /** Decode what html_secret.obfuscate wrote: base64, XOR with a SHA-256 key stream, JSON. */
   function reveal(salt, encoded) {
@@ -118,39 +33,12 @@
     return JSON.parse(decoder.decode(bytes));
   }
 
-  /** A typed number as {n: BigInt, e: exponent} (value n * 10^e), or null.
-   * Like quizgen.answers.parse_number (Python's Decimal): spaces and commas between digits
-   * are ignored, and so are underscores; full-width digits count as digits. */
-  function parseNumber(text) {
-    var cleaned = text
-      .replace(/[\uff10-\uff19]/g, function (d) {
-        return String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48);
-      })
-      .replace(/[\s,_]+/g, "");
-    var m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(cleaned);
-    if (!m) return null;
-    var whole = m[2], fraction = m[3] || "";
-    var exponent = parseInt(m[4] || "0", 10);
-    if ((whole === "" && fraction === "") || Math.abs(exponent) > 10000) return null;
-    return { n: BigInt(m[1] + "0" + whole + fraction), e: exponent - fraction.length };
-  }
-
-  function scaled(number, exponent) {
-    return number.n * BigInt(10) ** BigInt(number.e - exponent);
-  }
-
-  function withinTolerance(response, value, tolerance) {
-    var e = Math.min(response.e, value.e, tolerance.e);
-    var difference = scaled(response, e) - scaled(value, e);
-    if (difference < BigInt(0)) difference = -difference;
-    return difference <= scaled(tolerance, e);
-  }
-
   // ---------------------------------------------------------------------------------------
 
   var dataElement = document.getElementById("quiz-data");
   if (!dataElement) return;
   var data = JSON.parse(dataElement.textContent);
+  var host = window.quizgenHost || null;
   var containers = Array.prototype.slice.call(document.querySelectorAll("[data-question-id]"));
   var checkButton = document.querySelector('[data-action="check"]');
   var resetButton = document.querySelector('[data-action="reset"]');
@@ -173,11 +61,6 @@
   function announce(message) {
     // The same message twice in a row is still announced if the text changes a little.
     announcer.textContent = announcer.textContent === message ? message + "\u00a0" : message;
-  }
-
-  function accepted(question, slot, response) {
-    return response !== "" &&
-      question.slots[slot].indexOf(slotHash(question.salt, slot, response)) !== -1;
   }
 
   function setMark(mark, ok) {
@@ -213,11 +96,11 @@
     }
     if (type === "short_answer" || type === "numeric") {
       var input = container.querySelector("input");
-      ok = accepted(question, 0, normalizeAnswer(input.value));
+      ok = accepted(question, 0, G.normalizeAnswer(input.value));
       if (!ok && type === "numeric") {
-        var number = parseNumber(input.value);
-        ok = number !== null && withinTolerance(
-          number, parseNumber(secret.value), parseNumber(secret.tolerance));
+        var number = G.parseNumber(input.value);
+        ok = number !== null && G.withinTolerance(
+          number, G.parseNumber(secret.value), G.parseNumber(secret.tolerance));
       }
       markInput(input, ok);
       return ok;
@@ -225,7 +108,7 @@
     var slots;
     if (type === "cloze") {
       slots = all(container, "input.blank").map(function (input, i) {
-        var right = accepted(question, i, normalizeAnswer(input.value));
+        var right = accepted(question, i, G.normalizeAnswer(input.value));
         markInput(input, right);
         return right;
       });
@@ -247,74 +130,201 @@
     return slots.every(function (right) { return right; });
   }
 
-  function showFeedback(container, ok, secret) {
+  // Feedback ---------------------------------------------------------------------------------
+
+  var mode = data.mode === "test" ? "test" : "practice";
+  var showAnswers = mode === "practice" || data.reveal !== "never";
+  var submitted = false;
+  var posted = false;
+  var confirmDialog = document.querySelector("[data-confirm]");
+
+  function questionOf(container) {
+    return data.questions[container.getAttribute("data-question-id")];
+  }
+
+  function secretOf(container) {
+    var question = questionOf(container);
+    return reveal(question.salt, question.secret);
+  }
+
+  function showFeedback(container, verdict, secret) {
     var box = container.querySelector("[data-feedback]");
     box.textContent = "";
-    var verdict = box.appendChild(element("p", "verdict"));
-    verdict.appendChild(element("span", "icon", ok ? "✓" : "✗")).setAttribute("aria-hidden", "true");
-    verdict.appendChild(document.createTextNode(ok ? "Correct" : "Incorrect"));
-    var answer = secret.answer;
-    if (answer.style === "text") {
-      var line = box.appendChild(element("p", "answer"));
-      line.appendChild(element("span", "label", "Answer: "));
-      line.appendChild(document.createTextNode(answer.lines.join(" ")));
+    if (verdict) {
+      var line = box.appendChild(element("p", "verdict"));
+      var icon = { correct: "✓", incorrect: "✗", unanswered: "–" }[verdict];
+      line.appendChild(element("span", "icon", icon)).setAttribute("aria-hidden", "true");
+      line.appendChild(document.createTextNode(
+        { correct: "Correct", incorrect: "Incorrect", unanswered: "Not answered" }[verdict]));
+    }
+    if (secret) {
+      var answer = secret.answer;
+      if (answer.style === "text") {
+        var text = box.appendChild(element("p", "answer"));
+        text.appendChild(element("span", "label", "Answer: "));
+        text.appendChild(document.createTextNode(answer.lines.join(" ")));
+      } else {
+        box.appendChild(element("p", "answer label", "Answer:"));
+        var list = box.appendChild(element(answer.style, "answer-list"));
+        answer.lines.forEach(function (item) { list.appendChild(element("li", "", item)); });
+      }
+      if (answer.also.length) {
+        var also = box.appendChild(element("p", "also"));
+        also.appendChild(element("span", "label", "Also accepted: "));
+        also.appendChild(document.createTextNode(answer.also.join("; ")));
+      }
+      box.appendChild(element("p", "explanation", secret.explanation));
+      var source = box.appendChild(element("figure", "source"));
+      source.appendChild(element("figcaption", "", "From the article"));
+      source.appendChild(element("blockquote", "", secret.source));
+    }
+    box.hidden = !box.firstChild;
+  }
+
+  /** Remove a question's marks, tags, verdict and shown answer. */
+  function clearQuestion(container) {
+    container.removeAttribute("data-result");
+    container.removeAttribute("data-revealed");
+    var box = container.querySelector("[data-feedback]");
+    box.hidden = true;
+    box.textContent = "";
+    all(container, ".tag").forEach(function (tag) { tag.remove(); });
+    all(container, ".is-answer, .is-chosen").forEach(function (label) {
+      label.classList.remove("is-answer", "is-chosen");
+    });
+    all(container, "[aria-invalid]").forEach(function (input) {
+      input.removeAttribute("aria-invalid");
+    });
+    all(container, "[data-mark]").forEach(function (mark) {
+      mark.textContent = "";
+      mark.className = "mark";
+    });
+  }
+
+  /** The right choice's tag shows only when the answer is shown. */
+  function hideAnswerTags(container) {
+    all(container, ".tag-answer").forEach(function (tag) { tag.remove(); });
+    all(container, ".is-answer").forEach(function (label) { label.classList.remove("is-answer"); });
+  }
+
+  // Responses ----------------------------------------------------------------------------------
+
+  /** What the student gave in one question: one string per slot ("" when empty). */
+  function responseOf(container) {
+    var type = container.getAttribute("data-type");
+    if (type === "multiple_choice" || type === "true_false") {
+      var checked = container.querySelector('input[type="radio"]:checked');
+      return [checked ? checked.value : ""];
+    }
+    if (type === "ordering") {
+      return all(container, ".order-item").map(function (item) {
+        return item.getAttribute("data-value");
+      });
+    }
+    return all(container, 'input[type="text"], select').map(function (field) {
+      return field.value;
+    });
+  }
+
+  /** Put saved responses back (the inverse of responseOf). */
+  function applyResponse(container, values) {
+    var type = container.getAttribute("data-type");
+    if (!Array.isArray(values)) return;
+    if (type === "multiple_choice" || type === "true_false") {
+      all(container, 'input[type="radio"]').forEach(function (radio) {
+        radio.checked = radio.value === values[0];
+      });
+    } else if (type === "ordering") {
+      var list = container.querySelector("ol.order");
+      var items = all(list, ".order-item");
+      values.forEach(function (value) {
+        var item = items.filter(function (i) { return i.getAttribute("data-value") === value; })[0];
+        if (item) list.appendChild(item);
+      });
+      container.setAttribute("data-touched", "");
     } else {
-      box.appendChild(element("p", "answer label", "Answer:"));
-      var list = box.appendChild(element(answer.style, "answer-list"));
-      answer.lines.forEach(function (text) { list.appendChild(element("li", "", text)); });
+      all(container, 'input[type="text"], select').forEach(function (field, i) {
+        if (typeof values[i] === "string") field.value = values[i];
+      });
     }
-    if (answer.also.length) {
-      var also = box.appendChild(element("p", "also"));
-      also.appendChild(element("span", "label", "Also accepted: "));
-      also.appendChild(document.createTextNode(answer.also.join("; ")));
-    }
-    box.appendChild(element("p", "explanation", secret.explanation));
-    var source = box.appendChild(element("figure", "source"));
-    source.appendChild(element("figcaption", "", "From the article"));
-    source.appendChild(element("blockquote", "", secret.source));
-    box.hidden = false;
   }
 
-  function clearResults() {
-    containers.forEach(function (container) {
-      container.removeAttribute("data-result");
-      var box = container.querySelector("[data-feedback]");
-      box.hidden = true;
-      box.textContent = "";
-      all(container, ".tag").forEach(function (tag) { tag.remove(); });
-      all(container, ".is-answer, .is-chosen").forEach(function (label) {
-        label.classList.remove("is-answer", "is-chosen");
-      });
-      all(container, "[aria-invalid]").forEach(function (input) {
-        input.removeAttribute("aria-invalid");
-      });
-      all(container, "[data-mark]").forEach(function (mark) {
-        mark.textContent = "";
-        mark.className = "mark";
-      });
-    });
+  /** Whether every slot of a question has an answer (an ordering: once an item was moved). */
+  function isAnswered(container) {
+    if (container.getAttribute("data-type") === "ordering") {
+      return container.hasAttribute("data-touched");
+    }
+    return responseOf(container).every(function (value) { return value.trim() !== ""; });
   }
 
-  function check() {
-    clearResults();
-    var correct = 0;
+  function allResponses() {
+    var out = {};
     containers.forEach(function (container) {
-      var question = data.questions[container.getAttribute("data-question-id")];
-      var secret = reveal(question.salt, question.secret);
-      var ok = grade(container, question, secret);
-      if (ok) correct += 1;
-      container.setAttribute("data-result", ok ? "correct" : "incorrect");
-      showFeedback(container, ok, secret);
+      out[container.getAttribute("data-question-id")] = responseOf(container);
     });
-    var total = containers.length;
+    return out;
+  }
+
+  // Where the attempt is remembered: the LMS when there is one, else this browser's storage.
+  var storageKey = "quizgen:" + data.bank + ":" + data.version + ":" + data.seed;
+  var store = host && host.store ? host.store : {
+    load: function () {
+      try {
+        var text = window.localStorage.getItem(storageKey);
+        return text ? JSON.parse(text) : null;
+      } catch (error) {
+        return null;  // storage refused (private mode, sandbox): the page still works
+      }
+    },
+    save: function (state) {
+      try {
+        window.localStorage.setItem(storageKey, JSON.stringify(state));
+      } catch (error) {
+        // Not remembered; nothing else changes.
+      }
+    }
+  };
+
+  function remember() {
+    if (mode !== "test") return;
+    var touched = containers.filter(function (c) { return c.hasAttribute("data-touched"); })
+      .map(function (c) { return c.getAttribute("data-question-id"); });
+    store.save({ submitted: submitted, responses: allResponses(), touched: touched });
+  }
+
+  // Grading --------------------------------------------------------------------------------
+
+  /** Grade one question and show its verdict; the answer too when ``withAnswer``. */
+  function gradeOne(container, withAnswer) {
+    clearQuestion(container);
+    var secret = secretOf(container);
+    var answered = isAnswered(container);
+    var ok = grade(container, questionOf(container), secret) && answered;
+    container.setAttribute("data-result", ok ? "correct" : "incorrect");
+    var verdict = answered ? (ok ? "correct" : "incorrect") : "unanswered";
+    if (!withAnswer) hideAnswerTags(container);
+    else container.setAttribute("data-revealed", "");
+    showFeedback(container, verdict, withAnswer ? secret : null);
+    return { ok: ok, answered: answered, secret: secret };
+  }
+
+  function showScore(correct, total, note) {
     scoreText.hidden = false;
     scoreElement.textContent = correct + " / " + total;
     scoreElement.setAttribute("data-correct", String(correct));
     scoreElement.setAttribute("data-total", String(total));
-    scoreNote.textContent = correct === total
-      ? " — every answer is right."
-      : " — the questions marked Incorrect show the right answer.";
-    resetButton.hidden = false;
+    scoreNote.textContent = note;
+  }
+
+  function clearScore() {
+    scoreText.hidden = true;
+    scoreElement.textContent = "";
+    scoreElement.removeAttribute("data-correct");
+    scoreElement.removeAttribute("data-total");
+    scoreNote.textContent = "";
+  }
+
+  function postScore(correct, total) {
     try {
       window.parent.postMessage({
         type: "quizgen:score",
@@ -328,8 +338,101 @@
     }
   }
 
+  /** Practice: grade every question; answers show for the questions answered. */
+  function checkAll() {
+    var correct = 0;
+    var unanswered = 0;
+    containers.forEach(function (container) {
+      var answered = isAnswered(container);
+      var result = gradeOne(container, answered);
+      if (result.ok) correct += 1;
+      if (!answered) unanswered += 1;
+    });
+    var total = containers.length;
+    var note = correct === total
+      ? " — every answer is right."
+      : " — the questions marked Incorrect show the right answer.";
+    if (unanswered) {
+      note += " " + unanswered + " not answered: use Show answer to see " +
+        (unanswered === 1 ? "its answer." : "their answers.");
+    }
+    showScore(correct, total, note);
+    resetButton.hidden = false;
+    postScore(correct, total);
+  }
+
+  function unansweredNumbers() {
+    return containers.filter(function (c) { return !isAnswered(c); }).map(function (c) {
+      return c.querySelector(".qnum").firstChild.textContent;
+    });
+  }
+
+  /** Test: ask first when questions are unanswered, then submit once. */
+  function requestSubmit() {
+    if (submitted) return;
+    var missing = unansweredNumbers();
+    if (!missing.length) {
+      submit(false);
+      return;
+    }
+    var list = confirmDialog.querySelector("[data-confirm-list]");
+    list.textContent = "";
+    missing.forEach(function (number) {
+      var item = list.appendChild(element("li"));
+      var link = item.appendChild(element("a", "", "Question " + number));
+      link.href = "#q" + number;
+      link.setAttribute("data-goto", "q" + number);
+    });
+    confirmDialog.querySelector("[data-confirm-count]").textContent = missing.length === 1
+      ? "1 question is not answered:"
+      : missing.length + " questions are not answered:";
+    confirmDialog.showModal();
+    confirmDialog.querySelector('[data-action="cancel"]').focus();
+  }
+
+  /** Test: grade once, lock every control, post the score once. */
+  function submit(restoring) {
+    if (submitted) return;
+    submitted = true;
+    var correct = 0;
+    var outcomes = containers.map(function (container) {
+      var result = gradeOne(container, showAnswers);
+      if (!showAnswers) clearQuestion(container);
+      container.setAttribute("data-result", result.ok ? "correct" : "incorrect");
+      if (result.ok) correct += 1;
+      return {
+        id: container.getAttribute("data-question-id"),
+        type: container.getAttribute("data-type"),
+        response: responseOf(container),
+        answer: result.secret.answer.lines,
+        ok: result.ok,
+        answered: result.answered
+      };
+    });
+    var controls = "[data-question-id] input, [data-question-id] select, " +
+      "[data-question-id] button, .actions button";
+    all(document, controls).forEach(function (control) {
+      control.disabled = true;
+    });
+    document.documentElement.setAttribute("data-submitted", "");
+    var total = containers.length;
+    showScore(correct, total, showAnswers
+      ? " — final. The questions marked Incorrect show the right answer."
+      : " — final.");
+    checkButton.textContent = "Submitted";
+    remember();
+    var outcome = { correct: correct, total: total, questions: outcomes, restoring: restoring };
+    if (!restoring && !posted) {
+      posted = true;
+      postScore(correct, total);
+    }
+    if (host && host.submitted) host.submitted(outcome);
+    if (window.quizgenResultCode) window.quizgenResultCode(data, outcome);
+    if (!restoring) announce("Your answers were submitted. Score " + correct + " of " + total + ".");
+  }
+
   function reset() {
-    clearResults();
+    containers.forEach(clearQuestion);
     all(document, 'input[type="radio"]').forEach(function (radio) { radio.checked = false; });
     all(document, 'input[type="text"]').forEach(function (input) { input.value = ""; });
     all(document, "select").forEach(function (select) { select.selectedIndex = 0; });
@@ -338,15 +441,22 @@
         .sort(function (x, y) { return x.getAttribute("data-start") - y.getAttribute("data-start"); })
         .forEach(function (item) { list.appendChild(item); });
     });
-    scoreText.hidden = true;
-    scoreElement.textContent = "";
-    scoreElement.removeAttribute("data-correct");
-    scoreElement.removeAttribute("data-total");
-    scoreNote.textContent = "";
+    containers.forEach(function (c) { c.removeAttribute("data-touched"); });
+    clearScore();
     var first = containers.length ? containers[0].querySelector("input, select, button") : null;
     if (first) first.focus();
     resetButton.hidden = true;
     announce("Your answers were cleared.");
+  }
+
+  /** An answer changed: its old marks no longer hold, nor does the score. */
+  function changed(container) {
+    if (submitted) return;
+    if (container.hasAttribute("data-result") || container.hasAttribute("data-revealed")) {
+      clearQuestion(container);
+    }
+    if (scoreElement.hasAttribute("data-correct")) clearScore();
+    remember();
   }
 
   function move(button) {
@@ -355,23 +465,90 @@
     var up = button.getAttribute("data-move") === "up";
     var text = item.getAttribute("data-value");
     var neighbour = up ? item.previousElementSibling : item.nextElementSibling;
+    var container = button.closest("[data-question-id]");
+    container.setAttribute("data-touched", "");
     if (!neighbour) {
       announce(text + " is already " + (up ? "first." : "last."));
+      changed(container);
       return;
     }
     if (up) list.insertBefore(item, neighbour);
     else list.insertBefore(neighbour, item);
     button.focus();
     var items = all(list, ".order-item");
+    changed(container);
     announce(text + ": position " + (items.indexOf(item) + 1) + " of " + items.length + ".");
+  }
+
+  function onQuestionAction(button) {
+    var container = button.closest("[data-question-id]");
+    var action = button.getAttribute("data-action");
+    if (action === "check-one") {
+      var result = gradeOne(container, false);
+      announce("Question " + container.querySelector(".qnum").firstChild.textContent + ": " +
+        (result.answered ? (result.ok ? "correct." : "incorrect.") : "not answered."));
+    } else if (action === "show-answer") {
+      var checked = container.hasAttribute("data-result");
+      if (checked) {
+        gradeOne(container, true);
+      } else {
+        clearQuestion(container);
+        container.setAttribute("data-revealed", "");
+        showFeedback(container, null, secretOf(container));
+      }
+      container.querySelector("[data-feedback]").focus();
+    }
   }
 
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) return;
     var button = target.closest("[data-move]");
-    if (button) move(button);
+    if (button && !submitted) {
+      move(button);
+      return;
+    }
+    var action = target.closest("[data-question-id] [data-action]");
+    if (action && !submitted) onQuestionAction(action);
+    var goto = target.closest("[data-goto]");
+    if (goto) {
+      event.preventDefault();
+      confirmDialog.close();
+      var box = document.getElementById(goto.getAttribute("data-goto"));
+      box.scrollIntoView();
+      var field = box.querySelector("input, select, button");
+      if (field) field.focus();
+    }
   });
-  checkButton.addEventListener("click", check);
-  resetButton.addEventListener("click", reset);
+  ["input", "change"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var container = target && target.closest("[data-question-id]");
+      if (container) changed(container);
+    });
+  });
+
+  if (mode === "test") {
+    confirmDialog.querySelector('[data-action="submit"]').addEventListener("click", function () {
+      confirmDialog.close();
+      submit(false);
+    });
+    confirmDialog.querySelector('[data-action="cancel"]').addEventListener("click", function () {
+      confirmDialog.close();
+      checkButton.focus();
+    });
+    checkButton.addEventListener("click", requestSubmit);
+    var saved = store.load();
+    if (saved && saved.responses) {
+      containers.forEach(function (container) {
+        var id = container.getAttribute("data-question-id");
+        applyResponse(container, saved.responses[id]);
+        if (!saved.touched || saved.touched.indexOf(id) < 0) container.removeAttribute("data-touched");
+      });
+      if (saved.submitted) submit(true);
+    }
+  } else {
+    checkButton.addEventListener("click", checkAll);
+    resetButton.addEventListener("click", reset);
+  }
 })();

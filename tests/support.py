@@ -21,3 +21,14 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
     )
+
+
+def built(out: Path, name: str) -> Path:
+    """The file named ``name`` (a base name, e.g. ``key-A.pdf``) of the build in ``out``, at
+    the path its manifest gives (files with answers live in ``teacher/``)."""
+    import json
+
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    paths = [e["path"] for e in manifest["files"] if e["path"].rsplit("/", 1)[-1] == name]
+    assert len(paths) == 1, f"{name}: {paths} in the manifest of {out}"
+    return out / paths[0]

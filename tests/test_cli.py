@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, SMALL_BANK, run_cli
+from support import ROOT, SMALL_BANK, built, run_cli
 
 
 def digest_tree(folder: Path) -> dict[str, str]:
@@ -116,7 +116,7 @@ def test_seed_is_chosen_printed_and_recorded_when_absent(tmp_path):
     printed = int(result.stderr.split("using seed ")[1].split()[0])
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["seed"] == printed
-    version = json.loads((tmp_path / "quiz-A.json").read_text())
+    version = json.loads(built(tmp_path, "quiz-A.json").read_text())
     assert version["seed"] == printed
 
 
@@ -182,7 +182,7 @@ def test_same_seed_gives_byte_identical_files(tmp_path):
         "--out",
         str(third),
     )
-    assert (third / "quiz-A.json").read_bytes() != (first / "quiz-A.json").read_bytes()
+    assert built(third, "quiz-A.json").read_bytes() != built(first, "quiz-A.json").read_bytes()
 
 
 def test_rebuild_replaces_files_and_leaves_no_staging(tmp_path):
@@ -191,8 +191,9 @@ def test_rebuild_replaces_files_and_leaves_no_staging(tmp_path):
             "build", str(SMALL_BANK), "--formats", "json", "--seed", seed, "--out", str(tmp_path)
         )
         assert result.returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json", "quiz-A.json"]
-    assert json.loads((tmp_path / "quiz-A.json").read_text())["seed"] == 2
+    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert files == ["manifest.json", "teacher/index.html", "teacher/quiz-A.json"]
+    assert json.loads(built(tmp_path, "quiz-A.json").read_text())["seed"] == 2
 
 
 def test_build_from_any_folder_defaults_to_bundled_bank_and_output(tmp_path):

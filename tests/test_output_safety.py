@@ -53,7 +53,7 @@ def test_hostile_title_never_writes_outside_out(tmp_path):
     )
     outside = {p for p in tmp_path.rglob("*") if p.is_file()} - set(out.rglob("*"))
     assert {p.name for p in outside} == {"article.txt", "bank.yaml"}
-    assert all(p.parent == out for p in out.rglob("*"))
+    assert all(p.parent in (out, out / "teacher") for p in out.rglob("*"))
 
 
 @pytest.mark.parametrize("path", ["../x.pdf", "/tmp/x.pdf", "a/../../x.pdf", "", "."])
@@ -147,9 +147,10 @@ def test_rebuild_with_fewer_versions_removes_the_old_ones(tmp_path):
     (tmp_path / "out").mkdir()
     (out / "notes.txt").write_text("mine")
     small_build_into(out, ("json", "pdf"), seed=7, versions=3, pack=True)
-    assert (out / "quiz-C.json").exists() and (out / "class-pack.pdf").exists()
+    assert (out / "teacher" / "quiz-C.json").exists() and (out / "class-pack.pdf").exists()
     small_build_into(out, ("json",), seed=1, versions=1)
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "notes.txt", "quiz-A.json"]
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert files == ["manifest.json", "notes.txt", "teacher/index.html", "teacher/quiz-A.json"]
 
 
 def test_a_manifest_naming_files_outside_the_folder_deletes_nothing(tmp_path):
@@ -166,7 +167,7 @@ def test_a_manifest_naming_files_outside_the_folder_deletes_nothing(tmp_path):
 def test_written_files_get_ordinary_permissions(tmp_path):
     out = tmp_path / "out"
     small_build_into(out, ("json",), seed=1, versions=1)
-    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.rglob("*") if p.is_file()}
     mask = os.umask(0)
     os.umask(mask)
     # Regression: the manifest was written through mkstemp and stayed private (0600).

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import built
 
 from quizgen.assemble import AssemblyOptions
 from quizgen.build import build
@@ -182,7 +183,7 @@ def test_random_banks_build_in_every_format_and_text_survives(case):
         texts = [q["prompt"] for q in questions.values()]
 
         # JSON: exact.
-        doc = json.loads((out / "quiz-A.json").read_text(encoding="utf-8"))
+        doc = json.loads(built(out, "quiz-A.json").read_text(encoding="utf-8"))
         by_id = {q["id"]: q for q in doc["questions"]}
         for qid, q in questions.items():
             assert by_id[qid]["prompt"] == q["prompt"].strip()
@@ -205,7 +206,7 @@ def test_random_banks_build_in_every_format_and_text_survives(case):
         student = squash(pdf_text(out / "quiz-A.pdf"))
         for text in texts:
             assert squash(text) in student
-        key = squash(pdf_text(out / "key-A.pdf"))
+        key = squash(pdf_text(built(out, "key-A.pdf")))
         assert squash(questions["mc"]["answer"]) in key
         assert squash(questions["mc"]["explanation"]) in key
 

@@ -38,6 +38,13 @@ class RenderOptions:
     """In the class pack, start every copy on an odd page."""
     deck: str | None = None
     """Anki deck name; default ``quizgen::<bank title>``."""
+    html_mode: str = "practice"
+    """HTML quiz pages: ``practice`` (check, try again, show answers) or ``test`` (one
+    submission, then every control is locked)."""
+    reveal: str = "after"
+    """Test mode: show answers and explanations ``after`` submission, or ``never``."""
+    pass_mark: float = 60.0
+    """SCORM: the percentage a learner needs to pass."""
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,15 @@
 """``html``: a self-grading page per version, a teacher's key per version, and an index.
 
-Per version X: ``quiz-X.html`` (role ``student``) and ``key-X.html`` (role ``key``); then
-``index.html`` (role ``index``) linking them all. Each page is one self-contained file: CSS
+Per version X: ``quiz-X.html`` (role ``student``) and ``key-X.html`` (role ``key``, placed in
+``teacher/`` by the build, with ``noindex``); then ``index.html`` (role ``index``) linking the
+quiz pages only. ``teacher_index`` makes ``teacher/index.html``, the list of the teacher's
+files of every format. Each page is one self-contained file: CSS
 and JavaScript are inlined from ``templates/``, and a Content-Security-Policy meta tag lets
 only that exact inline code run (its SHA-256 hashes), so no text of the bank can run as code
-and the page cannot load anything from anywhere. Bank text is escaped by Jinja2's autoescape;
-the grading data travels as JSON in a ``<script type="application/json">`` element.
+and the page cannot load anything from anywhere. The script is ``grading.js`` (the answer
+matching of docs/grading.md) followed by ``quiz.js`` (the page). Bank text is escaped by
+Jinja2's autoescape; the grading data travels as JSON in a ``<script type="application/json">``
+element.
 See docs/html.md.
 """
 
@@ -13,7 +17,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
+import posixpath
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 import jinja2
@@ -113,7 +118,8 @@ def _common(quiz: Quiz) -> dict:
 
 def _page(template: str, context: dict, *, script: bool) -> bytes:
     css = _asset("quiz.css")
-    js = _asset("quiz.js") if script else None
+    # grading.js (the answer matching) and quiz.js run as one inline script, one CSP hash.
+    js = _asset("grading.js") + "\n" + _asset("quiz.js") if script else None
     html = (
         _environment()
         .get_template(template)
@@ -127,10 +133,13 @@ def _page(template: str, context: dict, *, script: bool) -> bytes:
     return html.encode("utf-8")
 
 
-def _quiz_page(quiz: Quiz, version: Version) -> bytes:
+def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
     data = {
         "bank": quiz.bank.id,
         "version": version.code,
+        "seed": quiz.seed,
+        "mode": options.html_mode,
+        "reveal": options.reveal,
         "total": len(version.items),
         "questions": {
             item.id: grading_data(item, quiz.bank.id, version.code) for item in version.items
@@ -139,6 +148,7 @@ def _quiz_page(quiz: Quiz, version: Version) -> bytes:
     context = {
         **_common(quiz),
         "version": version.code,
+        "mode": options.html_mode,
         "total": len(version.items),
         "sections": sections(version.items),
         "data": Markup(script_json(data)),
@@ -149,6 +159,7 @@ def _quiz_page(quiz: Quiz, version: Version) -> bytes:
 def _key_page(quiz: Quiz, version: Version) -> bytes:
     context = {
         **_common(quiz),
+        "noindex": True,
         "version": version.code,
         "total": len(version.items),
         "sections": sections(version.items),
@@ -158,10 +169,51 @@ def _key_page(quiz: Quiz, version: Version) -> bytes:
 
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
     code = version.code
-    yield OutputFile(f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version), code)
+    yield OutputFile(
+        f"quiz-{code}.html", "html", "student", _quiz_page(quiz, version, options), code
+    )
     yield OutputFile(f"key-{code}.html", "html", "key", _key_page(quiz, version), code)
 
 
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
     page = _page("index.html.j2", _common(quiz), script=False)
     yield OutputFile("index.html", "html", "index", page)
+
+
+_ROLE_TEXT = {
+    "student": "student copy",
+    "key": "answers",
+    "pack": "class pack of the student copies",
+    "sheet": "answer sheet",
+    "deck": "flash-card deck",
+    "lms": "package for a learning management system (import it there)",
+    "index": "index",
+}
+
+
+def teacher_index(quiz: Quiz, entries: Sequence[OutputFile]) -> OutputFile:
+    """``teacher/index.html``: every file of the build, the teacher's ones by version."""
+    from ..teacher import TEACHER_DIR, is_teacher_file
+
+    def link(entry: OutputFile) -> dict:
+        return {
+            "href": posixpath.relpath(entry.path, TEACHER_DIR),
+            "name": posixpath.basename(entry.path),
+            "what": f"{_ROLE_TEXT.get(entry.role, entry.role)} ({entry.format})",
+            "publish": "No, it holds answers" if is_teacher_file(entry.path) else "Yes",
+        }
+
+    by_version = []
+    for version in quiz.versions:
+        mine = [e for e in entries if e.version == version.code]
+        by_version.append(
+            {
+                "version": version.code,
+                "student": [link(e) for e in mine if not is_teacher_file(e.path)],
+                "teacher": [link(e) for e in mine if is_teacher_file(e.path)],
+            }
+        )
+    shared = [link(e) for e in entries if e.version is None]
+    context = {**_common(quiz), "noindex": True, "by_version": by_version, "shared": shared}
+    page = _page("teacher.html.j2", context, script=False)
+    return OutputFile(f"{TEACHER_DIR}/index.html", "html", "index", page)

@@ -8,8 +8,9 @@ explanation, the source sentence, and a numeric answer's value and tolerance) is
 SHA-256 key stream and base64-encoded, and decoded only when the student checks.
 
 This deters peeking at the page source; it is not security: the salt and the key stream are
-in the page, so anyone who runs the page's code can recover everything. quiz.js implements
-the same functions (``slotHash``, ``reveal``); the browser tests hold both to the same results.
+in the page, so anyone who runs the page's code can recover everything. The page's script
+implements the same functions (``slotHash`` in grading.js, ``reveal`` in quiz.js); the browser
+tests hold both to the same results.
 
 Salts derive from the bank id, the version and the question id, so a seed gives
 byte-identical pages.

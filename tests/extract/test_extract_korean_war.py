@@ -9,7 +9,7 @@ from pathlib import Path
 import korean_war_facts as kw
 import pytest
 from extract_scoring import report, score
-from support import ROOT, run_cli
+from support import ROOT, built, run_cli
 
 from quizgen.bank import load_bank
 from quizgen.extract import extract, extract_facts
@@ -138,5 +138,5 @@ def test_draft_builds_into_every_format(draft, tmp_path):
     assert result.returncode == 0, result.stderr
     manifest = json.loads((out / "manifest.json").read_text())
     assert {f["format"] for f in manifest["files"]} == set(FORMATS)
-    version = json.loads((out / "quiz-A.json").read_text())
+    version = json.loads(built(out, "quiz-A.json").read_text())
     assert len(version["questions"]) == len(load_bank(draft).questions)

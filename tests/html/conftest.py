@@ -134,3 +134,17 @@ def axe_source() -> str:
             "'npm install --prefix ~/.cache/quizgen-test axe-core@4'"
         )
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def test_mode_build(tmp_path_factory) -> Path:
+    """The small bank in test mode (answers shown after submission): 2 versions, seed 3."""
+    out = tmp_path_factory.mktemp("html-test-mode")
+    return build_html(SMALL_BANK, out, "--versions", "2", "--seed", "3", "--html-mode", "test")
+
+
+@pytest.fixture(scope="session")
+def never_build(tmp_path_factory) -> Path:
+    """The small bank in test mode with ``--reveal never``: 1 version, seed 3."""
+    out = tmp_path_factory.mktemp("html-never")
+    return build_html(SMALL_BANK, out, "--seed", "3", "--html-mode", "test", "--reveal", "never")

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support import built
+
 ROOT = Path(__file__).resolve().parents[2]
 WRONG_TEXT = "zzz wrong zzz"
 
@@ -27,7 +29,7 @@ def build_html(bank: Path, out: Path, *extra: str) -> Path:
 
 
 def load_key(out: Path, version: str) -> dict:
-    return json.loads((out / f"quiz-{version}.json").read_text(encoding="utf-8"))
+    return json.loads(built(out, f"quiz-{version}.json").read_text(encoding="utf-8"))
 
 
 def dom(text: str) -> str:

@@ -62,7 +62,7 @@ def test_quiz_page_at_phone_width_has_no_violations(new_tab, axe_source, html_bu
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["key-A.html", "index.html"])
+@pytest.mark.parametrize("name", ["teacher/key-A.html", "index.html", "teacher/index.html"])
 def test_key_and_index_have_no_violations(new_tab, axe_source, html_build, scheme, name):
     tab = axe_tab(new_tab, axe_source, scheme=scheme)
     tab.page.goto((html_build / name).as_uri())
@@ -127,3 +127,36 @@ def test_axe_does_report_violations(new_tab, axe_source, tmp_path):
     tab.page.goto(bad.as_uri())
     found = {v["id"] for v in run_axe(tab.page)}
     assert {"color-contrast", "label", "html-has-lang"} <= found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_test_mode_has_no_violations_before_during_and_after_submission(
+    new_tab, axe_source, test_mode_build, never_build, scheme
+):
+    for out in (test_mode_build, never_build):
+        tab = axe_tab(new_tab, axe_source, scheme=scheme)
+        page = tab.page
+        page.goto((out / "quiz-A.html").as_uri())
+        assert run_axe(page) == []
+        questions = load_key(out, "A")["questions"]
+        for n, q in enumerate(questions[:-1]):
+            answer(page, q, right=n % 2 == 0)
+        check(page)  # the last question is unanswered: the confirmation opens
+        assert page.locator("dialog[open]").count() == 1
+        assert run_axe(page) == []
+        page.locator('[data-action="submit"]').click()
+        assert page.locator("[data-score]").get_attribute("data-total") == str(len(questions))
+        assert run_axe(page) == []
+        assert tab.errors == []
+
+
+def test_practice_answers_shown_on_demand_have_no_violations(new_tab, axe_source, html_build):
+    tab = axe_tab(new_tab, axe_source, scheme="light")
+    page = tab.page
+    page.goto((html_build / "quiz-A.html").as_uri())
+    questions = load_key(html_build, "A")["questions"]
+    answer(page, questions[0], right=True)
+    page.locator('[data-action="check-one"]').first.click()
+    for button in page.locator('[data-action="show-answer"]').all()[1:]:
+        button.click()
+    assert run_axe(page) == []

@@ -116,6 +116,12 @@ def test_feedback_shows_answer_explanation_and_source(tab, html_build):
         feedback = container(tab.page, q["id"]).locator("[data-feedback]")
         assert feedback.is_hidden()
         assert feedback.text_content() == ""
+    # Regression: checking revealed every answer, unanswered questions included.
+    check(tab.page)
+    for q in questions:
+        text = container(tab.page, q["id"]).locator("[data-feedback]").text_content()
+        assert text == "–Not answered"
+        answer(tab.page, q, right=False)
     check(tab.page)
     for q in questions:
         text = container(tab.page, q["id"]).locator("[data-feedback]").text_content()

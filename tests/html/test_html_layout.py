@@ -30,7 +30,7 @@ def long_build(tmp_path_factory):
     return build_html(folder / "bank.yaml", folder / "out", "--seed", "1")
 
 
-@pytest.mark.parametrize("page", ["quiz-A.html", "key-A.html"])
+@pytest.mark.parametrize("page", ["quiz-A.html", "teacher/key-A.html"])
 def test_no_sideways_scrolling_at_phone_width(new_tab, long_build, page):
     # Regression: a long address in a prompt made the page wider than a 390 px screen.
     tab = new_tab(viewport={"width": 390, "height": 800})

@@ -48,11 +48,16 @@ def test_same_quiz_gives_identical_bytes(quiz, files):
     assert again == {path: f.data for path, f in files.items()}
 
 
-def test_index_links_every_version_and_key(files):
+def test_index_links_every_quiz_and_no_key(files):
     html = files["index.html"].data.decode()
-    for code in ("A", "B"):
-        assert f'href="quiz-{code}.html"' in html
-        assert f'href="key-{code}.html"' in html
+    assert re.findall(r'<a href="([^"]*)"', html) == ["quiz-A.html", "quiz-B.html"]
+    text = re.sub(r"<style>.*?</style>", "", html, flags=re.S).lower()
+    assert "key" not in text and "teacher" not in text and "answer" not in text
+
+
+def test_key_pages_are_not_indexed(files):
+    assert '<meta name="robots" content="noindex, nofollow">' in files["key-A.html"].data.decode()
+    assert "robots" not in files["quiz-A.html"].data.decode()
 
 
 @pytest.mark.parametrize("name", ["quiz-A.html", "key-A.html", "index.html"])
@@ -108,7 +113,7 @@ def test_answers_are_not_in_the_page_source(quiz, files):
             assert re.fullmatch(r"[0-9a-f]{16}", entry["salt"])
             assert all(re.fullmatch(r"[0-9a-f]{32}", h) for s in entry["slots"] for h in s)
             assert re.fullmatch(r"[A-Za-z0-9+/=]+", entry["secret"])
-        assert set(data) == {"bank", "version", "total", "questions"}
+        assert set(data) == {"bank", "version", "seed", "mode", "reveal", "total", "questions"}
 
 
 def test_grading_data_hashes_the_right_responses(quiz, files):

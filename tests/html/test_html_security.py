@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from quizpage import answer, build_html, check, container, load_key, score
+from support import built
 
 # A bank whose every text field holds markup; its source quotes are verbatim in its article.
 HOSTILE_ARTICLE = """\
@@ -115,7 +116,7 @@ def test_hostile_text_is_shown_literally_and_never_runs(tab, hostile_build):
     assert page.evaluate("typeof window.alert === 'function'")
 
 
-@pytest.mark.parametrize("name", ["key-A.html", "index.html"])
+@pytest.mark.parametrize("name", ["teacher/key-A.html", "index.html", "teacher/index.html"])
 def test_hostile_text_in_key_and_index_is_literal(tab, hostile_build, name):
     page = tab.page
     page.goto((hostile_build / name).as_uri())
@@ -170,7 +171,7 @@ def test_no_request_leaves_the_page_from_file(tab, html_build):
     assert m > 0 and tab.errors == []
 
 
-@pytest.mark.parametrize("name", ["key-A.html", "index.html"])
+@pytest.mark.parametrize("name", ["teacher/key-A.html", "index.html", "teacher/index.html"])
 def test_key_and_index_make_no_request(tab, html_build, name):
     url = (html_build / name).as_uri()
     tab.page.goto(url)
@@ -262,7 +263,9 @@ def test_inside_an_iframe_over_http_posts_the_score(tab, served):
 @pytest.mark.parametrize("sandbox", ["", ' sandbox="allow-scripts"'])
 def test_inside_an_iframe_from_file_posts_the_score(tab, tmp_path, html_build, sandbox):
     shutil.copy(html_build / "quiz-A.html", tmp_path / "quiz-A.html")
-    shutil.copy(html_build / "quiz-A.json", tmp_path / "quiz-A.json")
+    (tmp_path / "teacher").mkdir()
+    shutil.copy(built(html_build, "quiz-A.json"), tmp_path / "teacher" / "quiz-A.json")
+    shutil.copy(html_build / "manifest.json", tmp_path / "manifest.json")
     parent = PARENT_PAGE.replace('<iframe src="quiz-A.html"', f'<iframe src="quiz-A.html"{sandbox}')
     (tmp_path / "parent.html").write_text(parent, encoding="utf-8")
     received = grade_in_frame(tab, (tmp_path / "parent.html").as_uri(), tmp_path)

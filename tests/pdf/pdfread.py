@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from support import built
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_BANK = ROOT / "tests" / "banks" / "small.yaml"
@@ -67,7 +68,7 @@ def fonts(path: Path) -> list[dict[str, str]]:
 
 def questions(out: Path, code: str) -> list[dict]:
     """The questions of version ``code`` from its JSON file (same numbering as its PDFs)."""
-    return json.loads((out / f"quiz-{code}.json").read_text(encoding="utf-8"))["questions"]
+    return json.loads(built(out, f"quiz-{code}.json").read_text(encoding="utf-8"))["questions"]
 
 
 def manifest(out: Path) -> dict:

@@ -17,6 +17,7 @@ from pdfread import (
     text,
 )
 from pypdf import PdfReader
+from support import built
 
 CODES = ("A", "B", "C")
 
@@ -48,11 +49,12 @@ def test_manifest_lists_student_copies_keys_and_pack(small_pdf):
     for code in CODES:
         expected += [
             {"path": f"quiz-{code}.pdf", "format": "pdf", "role": "student", "version": code},
-            {"path": f"key-{code}.pdf", "format": "pdf", "role": "key", "version": code},
+            {"path": f"teacher/key-{code}.pdf", "format": "pdf", "role": "key", "version": code},
         ]
     assert [{k: f.get(k) for k in ("path", "format", "role", "version")} for f in pdfs] == [
         *expected,
         {"path": "class-pack.pdf", "format": "pdf", "role": "pack", "version": None},
+        {"path": "teacher/keys.pdf", "format": "pdf", "role": "key", "version": None},
     ]
 
 
@@ -90,7 +92,7 @@ def test_student_copy_shows_no_answer_explanation_or_source(small_pdf, code):
 @needs_poppler
 @pytest.mark.parametrize("code", CODES)
 def test_key_has_every_answer_explanation_and_source(small_pdf, code):
-    body = text(small_pdf / f"key-{code}.pdf")
+    body = text(built(small_pdf, f"key-{code}.pdf"))
     position = 0
     for q in questions(small_pdf, code):
         found = body.find(f"{q['number']}. {squash(q['prompt'])}", position)
@@ -110,7 +112,7 @@ def test_key_has_every_answer_explanation_and_source(small_pdf, code):
 @needs_poppler
 @pytest.mark.parametrize("code", CODES)
 def test_key_grid_gives_the_letter_of_every_choice_question(small_pdf, code):
-    first_page = page_texts(small_pdf / f"key-{code}.pdf")[0]
+    first_page = page_texts(built(small_pdf, f"key-{code}.pdf"))[0]
     grid = first_page[first_page.index("Marking grid") :]
     for q in questions(small_pdf, code):
         if q["type"] == "multiple_choice":
@@ -123,7 +125,7 @@ def test_key_grid_gives_the_letter_of_every_choice_question(small_pdf, code):
 @pytest.mark.parametrize("name", [f"{r}-{c}.pdf" for r in ("quiz", "key") for c in CODES])
 def test_version_code_and_page_count_on_every_page(small_pdf, name):
     code = name[-5]
-    pages = page_texts(small_pdf / name)
+    pages = page_texts(built(small_pdf, name))
     for n, page in enumerate(pages, start=1):
         assert f"Version {code}" in page, (name, n)
         assert f"Page {n} of {len(pages)}" in page, (name, n)
@@ -144,15 +146,16 @@ def test_student_header_has_title_article_fields_and_version(small_pdf):
 def test_page_size(request, out, size):
     folder = request.getfixturevalue(out)
     for name in ("quiz-A.pdf", "key-B.pdf", "class-pack.pdf"):
-        for page in PdfReader(folder / name).pages:
+        for page in PdfReader(built(folder, name)).pages:
             box = page.mediabox
             assert (round(float(box.width), 2), round(float(box.height), 2)) == size
 
 
 def test_same_seed_gives_byte_identical_pdfs(small_pdf, tmp_path):
     build(SMALL_BANK, tmp_path, "--versions", "3", "--seed", "11", "--pack")
-    names = sorted(p.name for p in small_pdf.glob("*.pdf"))
-    assert names == sorted(p.name for p in tmp_path.glob("*.pdf"))
+    names = sorted(str(p.relative_to(small_pdf)) for p in small_pdf.rglob("*.pdf"))
+    assert names == sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.pdf"))
+    assert "teacher/key-A.pdf" in names
     for name in names:
         assert (tmp_path / name).read_bytes() == (small_pdf / name).read_bytes(), name
 
@@ -171,7 +174,7 @@ def test_metadata_is_fixed(small_pdf):
 @needs_poppler
 @pytest.mark.parametrize("name", ["quiz-A.pdf", "key-A.pdf", "class-pack.pdf"])
 def test_every_font_is_embedded_and_none_is_helvetica(small_pdf, name):
-    rows = fonts(small_pdf / name)
+    rows = fonts(built(small_pdf, name))
     assert rows
     for row in rows:
         assert row["emb"] == "yes", row["line"]

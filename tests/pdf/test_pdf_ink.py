@@ -1,4 +1,4 @@
-"""Operators made once per quiz (pdf_ink) write exactly what drawing each time would write."""
+"""Operators made once per quiz (the ink module) write exactly what drawing each time writes."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from quizgen.assemble import AssemblyOptions, assemble
 from quizgen.bank import load_bank
 from quizgen.render import RenderOptions
 from quizgen.render import pdf as pdf_renderer
-from quizgen.render.pdf_flow import wrapped
-from quizgen.render.pdf_fonts import SANS, main_fonts, markup
-from quizgen.render.pdf_ink import Ink, plan
+from quizgen.render.pdf.flow import wrapped
+from quizgen.render.pdf.fonts import SANS, main_fonts, markup
+from quizgen.render.pdf.ink import Ink, plan
 
 
 def every_pdf(quiz, options) -> dict[str, bytes]:

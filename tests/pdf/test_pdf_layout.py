@@ -6,8 +6,9 @@ import re
 
 import pytest
 from pdfread import BUNDLED_BANK, build, page_texts, questions, squash
+from support import built
 
-from quizgen.render.pdf_flow import Block
+from quizgen.render.pdf.flow import Block
 
 
 def shown_texts(q: dict) -> list[str]:
@@ -34,7 +35,7 @@ def assert_questions_whole(pdf, version_questions, *, key: bool = False) -> None
 def test_small_bank_questions_never_split(small_pdf, code):
     qs = questions(small_pdf, code)
     assert_questions_whole(small_pdf / f"quiz-{code}.pdf", qs)
-    assert_questions_whole(small_pdf / f"key-{code}.pdf", qs, key=True)
+    assert_questions_whole(built(small_pdf, f"key-{code}.pdf"), qs, key=True)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def bundled(request):
 @pytest.mark.parametrize("code", ["A", "B", "C"])
 def test_bundled_bank_handouts(bundled, code):
     qs = questions(bundled, code)
-    student, key = bundled / f"quiz-{code}.pdf", bundled / f"key-{code}.pdf"
+    student, key = bundled / f"quiz-{code}.pdf", built(bundled, f"key-{code}.pdf")
     assert_questions_whole(student, qs)
     assert_questions_whole(key, qs, key=True)
     for pdf in (student, key):
@@ -57,13 +58,15 @@ def test_bundled_bank_handouts(bundled, code):
             assert f"Version {code}" in page and f"Page {n} of {len(pages)}" in page
 
 
-def test_bundled_bank_pack_has_every_version(bundled):
+def test_bundled_bank_pack_and_keys_have_every_version(bundled):
     pages = page_texts(bundled / "class-pack.pdf")
+    keys = page_texts(built(bundled, "keys.pdf"))
     for code in ("A", "B", "C"):
         count = len(page_texts(bundled / f"quiz-{code}.pdf"))
-        count += len(page_texts(bundled / f"key-{code}.pdf"))
         assert sum(f"Version {code}" in p for p in pages) == count
-    assert all("Version " in p for p in pages)
+        count = len(page_texts(built(bundled, f"key-{code}.pdf")))
+        assert sum(f"Version {code}" in p for p in keys) == count
+    assert all("Version " in p for p in pages + keys)
 
 
 LONG_PROMPT = " ".join(f"Clause {n} of a very long question." for n in range(1, 400)) + " How many?"
@@ -117,3 +120,31 @@ def test_block_splits_only_when_taller_than_a_page():
     first, rest = block.split(100, 120)
     assert first.height == 100 and rest.height == 400
     assert [op[1] for op in rest.ops] == [b - 100 for b in range(140, 500, 50)]
+
+
+def test_a_section_continued_on_a_new_page_repeats_its_heading(tmp_path):
+    article = "The town has forty statements, each one true.\n"
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    questions_yaml = "".join(
+        f"""\
+  - id: tf-{n}
+    type: true_false
+    prompt: "Statement number {n} of the town is one that the article makes."
+    answer: true
+    explanation: "The article says so."
+    source: "The town has forty statements, each one true."
+"""
+        for n in range(1, 41)
+    )
+    (tmp_path / "bank.yaml").write_text(
+        f"id: forty\ntitle: Forty\narticle: {{path: article.txt}}\nquestions:\n{questions_yaml}",
+        encoding="utf-8",
+    )
+    build(tmp_path / "bank.yaml", tmp_path / "out", "--seed", "1", "--questions", "40")
+    pages = page_texts(tmp_path / "out" / "quiz-A.pdf")
+    assert len(pages) >= 2
+    assert "True or false (continued)" not in pages[0]
+    for page in pages[1:]:
+        assert page.startswith("True or false (continued)"), page[:80]
+    key_pages = page_texts(built(tmp_path / "out", "key-A.pdf"))
+    assert any(p.startswith("True or false (continued)") for p in key_pages[1:])

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfread import ROOT, SMALL_BANK, fonts, needs_poppler, questions, squash, text
 from reportlab.platypus import Paragraph
+from support import built
 
-from quizgen.render.pdf_flow import styles
-from quizgen.render.pdf_fonts import fallback_fonts, markup
+from quizgen.render.pdf.flow import styles
+from quizgen.render.pdf.fonts import fallback_fonts, markup
 
 HAS_HANGUL_FONT = any(ord("한") in pair[0].cover for pair in fallback_fonts())
 
@@ -36,7 +37,7 @@ def bank_texts(q: dict) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize("code", ["A", "B"])
 def test_every_character_of_a_unicode_rich_bank_prints(unicode_build, code):
     student = text(unicode_build / f"quiz-{code}.pdf")
-    key = text(unicode_build / f"key-{code}.pdf")
+    key = text(built(unicode_build, f"key-{code}.pdf"))
     header = ["Ünïcödé “quiz” — 한국 <b>&amp;</b>", "Seoul’s “평화” statement",
               "Yonhap & AFP <font>"]  # fmt: skip
     for expected in header:
@@ -56,7 +57,7 @@ def test_markup_characters_print_literally(unicode_build):
                     "A & B &amp; C", "Fill in the blank <u>here</u>.", "The sign read <b>",
                     '</b> & <font color="red">open soon</font>.'):  # fmt: skip
         assert literal in student, literal
-    key = text(unicode_build / "key-A.pdf")
+    key = text(built(unicode_build, "key-A.pdf"))
     assert "It was titled “평화” — peace; see <br/> the café." in key
 
 
@@ -64,7 +65,7 @@ def test_markup_characters_print_literally(unicode_build):
 @pytest.mark.skipif(not HAS_HANGUL_FONT, reason="no font with Hangul (Debian: fonts-nanum)")
 def test_hangul_uses_the_fallback_font_and_everything_is_embedded(unicode_build):
     for name in ("quiz-A.pdf", "key-A.pdf"):
-        rows = fonts(unicode_build / name)
+        rows = fonts(built(unicode_build, name))
         assert any("Nanum" in row["name"] for row in rows), rows
         assert all(row["emb"] == "yes" for row in rows), rows
         assert not any("Helvetica" in row["name"] for row in rows), rows
@@ -121,7 +122,7 @@ def test_vera_is_used_when_dejavu_is_missing(tmp_path):
     script = f"""
 import sys
 from pathlib import Path
-import quizgen.render.pdf_fonts as fonts
+import quizgen.render.pdf.fonts as fonts
 fonts._FONT_DIRS = ()
 from quizgen.assemble import AssemblyOptions, assemble
 from quizgen.bank import load_bank

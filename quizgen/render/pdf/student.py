@@ -7,14 +7,16 @@ Nothing here shows an answer, an explanation or a source sentence.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..answers import letter
-from ..model import Item, Matching, Numeric, Quiz, Version
-from .pdf_flow import GREY, LIGHT, RULE, Block, ascent, mk, para, para_markup
-from .pdf_fonts import BOLD, SANS
+from ...answers import letter
+from ...model import Item, Matching, Numeric, Quiz, Version
+from ...roster import Student
+from .flow import GREY, LIGHT, RULE, Block, ascent, mk, para, para_markup
+from .fonts import BOLD, SANS
 
 INDENT = 24.0
 """Left edge of a question's text; its number is right-aligned before it."""
@@ -71,7 +73,9 @@ def byline(quiz: Quiz) -> str:
     return f"Based on the article {text}" if text else ""
 
 
-def header(quiz: Quiz, version: Version, width: float, *, key: bool) -> Block:
+def header(
+    quiz: Quiz, version: Version, width: float, *, key: bool, student: Student | None = None
+) -> Block:
     """Title, article line, the version code in a box, and (student copy) name fields."""
     block = Block(width)
     box_w, box_h = 78.0, 58.0
@@ -92,7 +96,9 @@ def header(quiz: Quiz, version: Version, width: float, *, key: bool) -> Block:
     size = 30 if len(version.code) < 3 else 20
     block.text(BOLD, size, x + box_w / 2, 47, version.code, "center")
     y = max(y, box_h)
-    if not key:
+    if student is not None:
+        y = _student_fields(block, width, y + 24, student)
+    elif not key:
         y = _fields(block, width, y + 24)
     block.line(0, width, y + 8, 1.2)
     block.grow(y + 8)
@@ -108,6 +114,22 @@ def _fields(block: Block, width: float, baseline: float) -> float:
         block.line(start, end - 14, baseline + 1.5, 0.7, RULE)
         x = end
     return baseline + 6
+
+
+def _student_fields(block: Block, width: float, baseline: float, student: Student) -> float:
+    """The name and id of the student the copy is for, filled in, and a date line."""
+    x = 0.0
+    top = baseline - ascent("field")
+    for label, value, share in (("Name", student.name, 0.55), ("ID", student.id, 0.25)):
+        end = x + width * share
+        block.text(BOLD, 10, x, baseline, label)
+        start = x + stringWidth(label, BOLD, 10) + 6
+        block.para(para(value, "field", end - 14 - start - 2), start + 2, top)
+        block.line(start, end - 14, baseline + 1.5, 0.7, RULE)
+        x = end
+    block.text(BOLD, 10, x, baseline, "Date")
+    block.line(x + stringWidth("Date", BOLD, 10) + 6, width, baseline + 1.5, 0.7, RULE)
+    return max(block.height, baseline + 6)
 
 
 def instructions(version: Version, width: float) -> Block:
@@ -148,18 +170,41 @@ def number(block: Block, item: Item, y: float) -> None:
     block.text(BOLD, 10.5, INDENT - 6, y + ascent("prompt"), f"{item.number}.", "right")
 
 
-def story(quiz: Quiz, version: Version, width: float, mark: object) -> list:
-    """The flowables of one student copy."""
-    head = header(quiz, version, width, key=False)
+def story(
+    quiz: Quiz, version: Version, width: float, mark: object, student: Student | None = None
+) -> list:
+    """The flowables of one student copy (``student``: the copy of that roster student)."""
+    head = header(quiz, version, width, key=False, student=student)
     head.mark = mark
     out: list = [head, instructions(version, width)]
     for name, items in sections(version):
         for n, item in enumerate(items):
-            block = Block(width, SECTION_GAP if n == 0 else QUESTION_GAP)
+            block = section_block(name, items, n, width)
             y = section_heading(block, name, items, width) if n == 0 else 0.0
             question(block, item, y)
             out.append(block)
     return out
+
+
+def section_block(name: str, items: list[Item], n: int, width: float) -> Block:
+    """The block of the ``n``-th question of a section: the first one opens the section (and
+    its bookmark), the others repeat its heading when they start a page."""
+    block = Block(width, SECTION_GAP if n == 0 else QUESTION_GAP)
+    if n == 0:
+        block.outline = SECTIONS[name][0]
+    else:
+        block.continued = continued(SECTIONS[name][0], width)
+    return block
+
+
+@functools.lru_cache(maxsize=64)
+def continued(title: str, width: float) -> Block:
+    """A section's heading again, at the top of a page it continues on."""
+    block = Block(width)
+    y = block.para(para(f"{title} (continued)", "section", width), 0, 0)
+    block.line(0, width, y + 2, 0.5, RULE)
+    block.grow(y + 6)
+    return block
 
 
 def question(block: Block, item: Item, y: float) -> None:

@@ -6,7 +6,7 @@ everything drawn before it in that document. Here every document of a quiz first
 every character the quiz can print, in code-point order (``Ink.prime``): a text then encodes
 to the same bytes in every copy of the quiz, so the operators of a wrapped paragraph are made
 once (on a scratch canvas) and only copied into each page after that, and every copy embeds
-the same font subsets, which ``pdf_fonts`` builds and compresses once.
+the same font subsets, which ``fonts`` builds and compresses once.
 
 The output depends only on the quiz (which questions are drawn), never on what the process
 drew before, so worker processes write the same bytes as one process. A character outside
@@ -26,8 +26,8 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Quiz
-from .pdf_fonts import fallback_fonts, main_fonts
+from ...model import Quiz
+from .fonts import fallback_fonts, main_fonts
 
 RENDERER_TEXT = "·–—→“”‘’±…"
 """Characters outside ASCII that the handouts print themselves (dashes, arrows, quotes)."""
@@ -42,11 +42,13 @@ Pieces = tuple
 
 def quiz_chars(quiz: Quiz) -> str:
     """Every character the handouts of ``quiz`` can print, in code-point order."""
-    from .pdf_glyphs import texts
-    from .pdf_student import byline
+    from .glyphs import texts
+    from .student import byline
 
     drawn = {item.id for version in quiz.versions for item in version.items}
     chars = set(quiz.title) | set(byline(quiz)) | set(RENDERER_TEXT)
+    for assignment in quiz.assignments:
+        chars.update(assignment.student.name + assignment.student.id)
     for question in quiz.bank.questions:
         if question.id in drawn:
             for text, _face in texts(question):

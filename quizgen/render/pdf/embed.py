@@ -1,6 +1,6 @@
 """Embedding a TrueType font subset once per process instead of once per document.
 
-Every document of a quiz numbers its characters alike (see ``pdf_ink``), so every document
+Every document of a quiz numbers its characters alike (see ``ink``), so every document
 embeds the same subsets of each font. ``SubsetCachingFont`` writes the same PDF objects as
 reportlab's ``TTFont`` (a font dictionary per subset, its widths, ToUnicode map, descriptor
 and font file), but builds, formats and compresses the subset's streams once and reuses the

@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from .pdf_fonts import BOLD, ITALIC, SANS, markup
+from .fonts import BOLD, ITALIC, SANS, markup
 
 INK = Color(0.1, 0.1, 0.12)
 GREY = Color(0.38, 0.38, 0.42)
@@ -64,6 +64,8 @@ def styles() -> dict[str, ParagraphStyle]:
             style("note", SANS, 9.5, 12.2),
             style("source", ITALIC, 9, 11.6, GREY),
             style("grid", SANS, 9, 11),
+            style("field", SANS, 11, 13),
+            style("footer", SANS, 9, 11, GREY),
         )
     }
 
@@ -162,6 +164,11 @@ class Block(Flowable):
         self.breaks: list[float] = []
         self.mark: Any = None
         """Set on the canvas when drawn: the copy (student or key of a version) it starts."""
+        self.outline: str | None = None
+        """The title of the bookmark at this block (a section's name where it starts)."""
+        self.continued: Block | None = None
+        """The heading drawn above this block when it starts a page (a section's name, then
+        "(continued)")."""
         self.max_height = sys.float_info.max
 
     # Building ------------------------------------------------------------------------------
@@ -248,6 +255,8 @@ class Block(Flowable):
     def _halves(self, first_height: float, rest_height: float) -> tuple[Block, Block]:
         first, rest = Block(self.width, self.spaceBefore), Block(self.width)
         first.mark, first.height, rest.height = self.mark, first_height, rest_height
+        first.outline, first.continued = self.outline, self.continued
+        rest.continued = self.continued
         rest.max_height = self.max_height
         return first, rest
 
@@ -279,6 +288,8 @@ class Block(Flowable):
         canv = self.canv
         if self.mark is not None:
             canv.qg_copy = self.mark
+        if self.outline is not None:
+            canv.qg_outline.append((self.outline, canv._currentMatrix[5] + self.height))
         top = self.height
         for op in self.ops:
             _DRAW[op[0]](canv, top, op)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from ..model import Cloze, Matching, MultipleChoice, Numeric, Ordering, Question, Quiz, ShortAnswer
-from .pdf_fonts import BOLD, ITALIC, SANS, describe, fonts_in_use, markup
-from .pdf_student import byline
+from ...model import Cloze, Matching, MultipleChoice, Numeric, Ordering, Question, Quiz, ShortAnswer
+from .fonts import BOLD, ITALIC, SANS, describe, fonts_in_use, markup
+from .student import byline
 
 log = logging.getLogger("quizgen.pdf")
 

@@ -76,7 +76,7 @@ def _find(dirs: tuple[str, ...], files: tuple[str, ...]) -> list[str] | None:
 def _register(name: str, path: str) -> Font:
     from reportlab.pdfbase import pdfmetrics
 
-    from .pdf_embed import SubsetCachingFont
+    from .embed import SubsetCachingFont
 
     font = SubsetCachingFont(name, path)
     pdfmetrics.registerFont(font)
