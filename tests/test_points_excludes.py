@@ -107,5 +107,5 @@ def test_points_are_carried_into_each_version_json(tmp_path):
         str(out),
     )
     assert result.returncode == 0, result.stderr
-    questions = json.loads((out / "quiz-A.json").read_text())["questions"]
+    questions = json.loads((out / "teacher" / "quiz-A.json").read_text())["questions"]
     assert {q["id"]: q["points"] for q in questions} == {"a": 3, "b": 1}
