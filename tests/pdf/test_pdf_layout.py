@@ -120,3 +120,31 @@ def test_block_splits_only_when_taller_than_a_page():
     first, rest = block.split(100, 120)
     assert first.height == 100 and rest.height == 400
     assert [op[1] for op in rest.ops] == [b - 100 for b in range(140, 500, 50)]
+
+
+def test_a_section_continued_on_a_new_page_repeats_its_heading(tmp_path):
+    article = "The town has forty statements, each one true.\n"
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    questions_yaml = "".join(
+        f"""\
+  - id: tf-{n}
+    type: true_false
+    prompt: "Statement number {n} of the town is one that the article makes."
+    answer: true
+    explanation: "The article says so."
+    source: "The town has forty statements, each one true."
+"""
+        for n in range(1, 41)
+    )
+    (tmp_path / "bank.yaml").write_text(
+        f"id: forty\ntitle: Forty\narticle: {{path: article.txt}}\nquestions:\n{questions_yaml}",
+        encoding="utf-8",
+    )
+    build(tmp_path / "bank.yaml", tmp_path / "out", "--seed", "1", "--questions", "40")
+    pages = page_texts(tmp_path / "out" / "quiz-A.pdf")
+    assert len(pages) >= 2
+    assert "True or false (continued)" not in pages[0]
+    for page in pages[1:]:
+        assert page.startswith("True or false (continued)"), page[:80]
+    key_pages = page_texts(built(tmp_path / "out", "key-A.pdf"))
+    assert any(p.startswith("True or false (continued)") for p in key_pages[1:])

@@ -83,3 +83,21 @@ def test_pack_without_duplex_has_no_blank_pages(tmp_path):
     pack = page_texts(tmp_path / "class-pack.pdf")
     assert len(pack) == len(copies(pack)) == 3
     assert not any("left blank" in page for page in pack)
+
+
+def test_page_labels_bookmarks_and_print_scaling(small_pdf):
+    quiz = PdfReader(small_pdf / "quiz-A.pdf")
+    assert quiz.page_labels == [f"A-{n}" for n in range(1, len(quiz.pages) + 1)]
+    keys = PdfReader(built(small_pdf, "keys.pdf"))
+    texts = [" ".join(page.extract_text().split()) for page in keys.pages]
+    tops = [(e.title, keys.get_destination_page_number(e)) for e in keys.outline
+            if not isinstance(e, list)]  # fmt: skip
+    assert [title for title, _ in tops] == [f"Version {c} · Answer key" for c in "ABC"]
+    for (_, page), code in zip(tops, "ABC", strict=True):
+        assert keys.page_labels[page] == f"Key {code}-1"
+        assert f"Version {code}" in texts[page] and "Page 1 of" in texts[page]
+    sections = [e.title for e in keys.outline[1]]
+    assert sections[:2] == ["Marking grid", "Multiple choice"]
+    for name in ("quiz-A.pdf", "class-pack.pdf"):
+        prefs = PdfReader(small_pdf / name).trailer["/Root"]["/ViewerPreferences"]
+        assert prefs["/PrintScaling"] == "/None"

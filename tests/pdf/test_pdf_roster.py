@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pdfread import SMALL_BANK, build, page_texts, squash
+from pypdf import PdfReader
 
 NAMES = (
     "Alice Martin", "Bruno Costa", "Chloé Dubois", "Dmitri Volkov", "Emma Schmidt",
@@ -59,3 +60,47 @@ def test_neighbours_get_different_versions(roster_pack):
     versions = [s["version"] for s in students]
     assert all(a != b for a, b in zip(versions, versions[1:], strict=False)), versions
     assert set(versions) == {"A", "B", "C", "D"}
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(level, title, page index) of every bookmark, in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(entries: list, level: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, level + 1)
+            else:
+                found.append((level, entry.title, reader.get_destination_page_number(entry)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_bookmarks_open_each_students_pages(roster_pack):
+    students = json.loads((roster_pack / "manifest.json").read_text("utf-8"))["students"]
+    reader = PdfReader(roster_pack / "class-pack.pdf")
+    pages = [squash(page.extract_text()) for page in reader.pages]
+    tops = [(title, page) for level, title, page in outline(reader) if level == 0]
+    assert [title for title, _ in tops] == [
+        f"{s['name']} ({s['id']}) · Version {s['version']}" for s in students
+    ]
+    for (_, page), student in zip(tops, students, strict=True):
+        assert re.search(r"Page 1 of \d+", pages[page])
+        assert f"{student['name']} ({student['id']})" in pages[page]
+        assert page % 2 == 0  # duplex: every copy on a front
+    sections = [(title, page) for level, title, page in outline(reader) if level == 1]
+    assert sections and all(title in pages[page] for title, page in sections)
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_page_labels_and_print_scaling(roster_pack):
+    students = json.loads((roster_pack / "manifest.json").read_text("utf-8"))["students"]
+    reader = PdfReader(roster_pack / "class-pack.pdf")
+    first = students[0]
+    assert reader.page_labels[0] == f"{first['id']} {first['version']}-1"
+    prefs = reader.trailer["/Root"]["/ViewerPreferences"]
+    assert prefs["/PrintScaling"] == "/None"
+    assert prefs["/Duplex"] == "/DuplexFlipLongEdge"
+    labels = reader.page_labels
+    assert len(set(labels)) == len(labels)

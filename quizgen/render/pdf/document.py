@@ -33,10 +33,15 @@ FOOTER_Y = 30.0
 CREATOR = "quizgen"
 
 
+ROLE_NAMES = {"student": "", "key": "Answer key", "teacher": "Teacher copy"}
+"""What the footer and the bookmark call each kind of copy (a student copy goes unnamed)."""
+LABEL_PREFIXES = {"student": "", "key": "Key ", "teacher": "Teacher "}
+
+
 @dataclass(frozen=True)
 class Copy:
-    """What a page belongs to: one version's student copy or key (``serial`` tells copies
-    apart in a pack). Set on the canvas by the copy's first block."""
+    """What a page belongs to: one version's student copy, key or teacher copy (``serial``
+    tells copies apart in a pack). Set on the canvas by the copy's first block."""
 
     serial: int
     code: str
@@ -44,11 +49,79 @@ class Copy:
     student: Student | None = None
     """The roster student this copy is for, named in every page's footer."""
 
+    @property
+    def title(self) -> str:
+        """The copy's bookmark: ``Version A``, ``Version A · Answer key``, or the student's
+        name, id and version."""
+        if self.student is not None:
+            return f"{self.student.name} ({self.student.id}) · Version {self.code}"
+        role = ROLE_NAMES[self.role]
+        return f"Version {self.code} · {role}" if role else f"Version {self.code}"
+
+    @property
+    def prefix(self) -> str:
+        """The prefix of its page labels: ``A-`` (pages ``A-1``, ``A-2``), ``Key A-``, or
+        with a roster ``<id> A-``."""
+        who = f"{self.student.id} " if self.student is not None else ""
+        return f"{LABEL_PREFIXES[self.role]}{who}{self.code}-"
+
+
+class _Pages:
+    """The pages a canvas held back, replayed with their footers, page labels and bookmarks."""
+
+    def __init__(self, canv: Canvas, duplex: bool) -> None:
+        self.canv, self.duplex = canv, duplex
+        self.physical = 0
+        self.previous: Copy | None = None
+
+    def replay(self, held: list[tuple[dict, Copy | None, list]]) -> None:
+        canv = self.canv
+        totals: dict[int, int] = {}
+        for _, copy, _ in held:
+            if copy is not None:
+                totals[copy.serial] = totals.get(copy.serial, 0) + 1
+        if len(totals) > 1:  # a pack: open it with its bookmarks showing
+            canv.showOutline()
+        seen: dict[int, int] = {}
+        for state, copy, outline in held:
+            n = 0
+            if copy is not None:
+                n = seen[copy.serial] = seen.get(copy.serial, 0) + 1
+                if self.duplex and n == 1 and self.physical % 2 == 1 and self.previous:
+                    self._blank(self.previous)  # the back of the last sheet
+            canv.__dict__.update(state)
+            if copy is not None:  # always: every copy starts with its header block
+                footer(canv, copy, n, totals[copy.serial])
+                if n == 1:
+                    self._start(copy)
+                self.previous = copy
+            for index, (title, top) in enumerate(outline):
+                key = f"qg{self.physical}-{index}"
+                canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                canv.addOutlineEntry(title, key, level=1 if copy is not None else 0)
+            Canvas.showPage(canv)
+            self.physical += 1
+
+    def _start(self, copy: Copy) -> None:
+        canv = self.canv
+        canv.addPageLabel(self.physical, "D", 1, copy.prefix)
+        key = f"qg{self.physical}"
+        canv.bookmarkPage(key, fit="XYZ", left=0, top=canv._pagesize[1])
+        canv.addOutlineEntry(copy.title, key, level=0)
+
+    def _blank(self, previous: Copy) -> None:
+        footer(self.canv, previous, None, None)
+        self.canv.addPageLabel(self.physical, None, None, previous.prefix + "blank")
+        Canvas.showPage(self.canv)
+        self.physical += 1
+
 
 def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
     class _Canvas(Canvas):
         """Holds pages back until the end, so every footer can say "Page N of M" of its copy;
-        with ``duplex``, inserts a blank page wherever a copy would start on an even page."""
+        with ``duplex``, inserts a blank page wherever a copy would start on an even page.
+        Every copy gets page labels (``A-1``, ``A-2``...) and a bookmark, every section a
+        bookmark under it; print dialogs are asked not to scale the pages."""
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
@@ -57,37 +130,34 @@ def _canvas_class(duplex: bool, ink: Ink) -> type[Canvas]:
             self.qg_names: dict = {}
             self.qg_copy: Copy | None = None
             self.qg_forms: set[str] = set()
-            self._held: list[tuple[dict, Copy | None]] = []
+            self.qg_outline: list[tuple[str, float]] = []
+            self._held: list[tuple[dict, Copy | None, list]] = []
 
         def showPage(self) -> None:
-            self._held.append((dict(self.__dict__), self.qg_copy))
+            self._held.append((dict(self.__dict__), self.qg_copy, self.qg_outline))
+            self.qg_outline = []
             self._startPage()
 
         def save(self) -> None:
             define_forms(self, self.qg_forms)
-            totals: dict[int, int] = {}
-            for _, copy in self._held:
-                if copy is not None:
-                    totals[copy.serial] = totals.get(copy.serial, 0) + 1
-            seen: dict[int, int] = {}
-            physical = 0
-            previous: Copy | None = None
-            for state, copy in self._held:
-                if copy is not None:
-                    n = seen[copy.serial] = seen.get(copy.serial, 0) + 1
-                    if duplex and n == 1 and physical % 2 == 1 and previous is not None:
-                        footer(self, previous, None, None)  # the back of the last sheet
-                        Canvas.showPage(self)
-                        physical += 1
-                self.__dict__.update(state)
-                if copy is not None:  # always: every copy starts with its header block
-                    footer(self, copy, n, totals[copy.serial])
-                    previous = copy
-                Canvas.showPage(self)
-                physical += 1
+            self.setViewerPreference("PrintScaling", "None")
+            _Pages(self, duplex).replay(self._held)
             Canvas.save(self)
 
     return _Canvas
+
+
+class _Frame(Frame):
+    """A frame that starts a page with the heading of the section a block continues."""
+
+    def add(self, flowable, canv, trySplit=0):  # noqa: N803 - reportlab's signature
+        head = getattr(flowable, "continued", None)
+        if head is not None and self._atTop:
+            _, height = flowable.wrap(self._getAvailableWidth(), self._y - self._y1p)
+            room = self._y - self._y1p - head.height - flowable.getSpaceBefore()
+            if height <= room:
+                Frame.add(self, head, canv)
+        return Frame.add(self, flowable, canv, trySplit)
 
 
 def footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> None:
@@ -98,8 +168,8 @@ def footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> Non
     label = f"Version {copy.code}"
     block.text(BOLD, 9, MARGIN_X, base, label, color=GREY)
     x = MARGIN_X + stringWidth(label, BOLD, 9)
-    if copy.role == "key":
-        block.text(SANS, 9, x, base, " · Answer key", color=GREY)
+    if ROLE_NAMES[copy.role]:
+        block.text(SANS, 9, x, base, f" · {ROLE_NAMES[copy.role]}", color=GREY)
     if copy.student is not None:
         who = f"· {copy.student.name} ({copy.student.id})"
         x += stringWidth(" ", SANS, 9)
@@ -143,7 +213,7 @@ def _document(
         displayDocTitle=1,
         duplex="DuplexFlipLongEdge" if duplex else None,
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, doc.width, doc.height, 0, 0, 0, 0, id="body")
+    frame = _Frame(MARGIN_X, MARGIN_BOTTOM, doc.width, doc.height, 0, 0, 0, 0, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame])])
     return doc, doc.width
 

@@ -164,6 +164,11 @@ class Block(Flowable):
         self.breaks: list[float] = []
         self.mark: Any = None
         """Set on the canvas when drawn: the copy (student or key of a version) it starts."""
+        self.outline: str | None = None
+        """The title of the bookmark at this block (a section's name where it starts)."""
+        self.continued: Block | None = None
+        """The heading drawn above this block when it starts a page (a section's name, then
+        "(continued)")."""
         self.max_height = sys.float_info.max
 
     # Building ------------------------------------------------------------------------------
@@ -250,6 +255,8 @@ class Block(Flowable):
     def _halves(self, first_height: float, rest_height: float) -> tuple[Block, Block]:
         first, rest = Block(self.width, self.spaceBefore), Block(self.width)
         first.mark, first.height, rest.height = self.mark, first_height, rest_height
+        first.outline, first.continued = self.outline, self.continued
+        rest.continued = self.continued
         rest.max_height = self.max_height
         return first, rest
 
@@ -281,6 +288,8 @@ class Block(Flowable):
         canv = self.canv
         if self.mark is not None:
             canv.qg_copy = self.mark
+        if self.outline is not None:
+            canv.qg_outline.append((self.outline, canv._currentMatrix[5] + self.height))
         top = self.height
         for op in self.ops:
             _DRAW[op[0]](canv, top, op)

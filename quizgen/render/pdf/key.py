@@ -20,10 +20,10 @@ from .flow import LIGHT, RULE, Block, Label, ascent, line, mk, para, para_markup
 from .fonts import BOLD, ITALIC, symbol
 from .student import (
     INDENT,
-    QUESTION_GAP,
-    SECTION_GAP,
+    continued,
     header,
     number,
+    section_block,
     section_heading,
     sections,
 )
@@ -68,6 +68,10 @@ def grid(version: Version, width: float) -> list[Block]:
         chunk = items[start : start + per_block]
         rows = -(-len(chunk) // GRID_COLUMNS)
         block = Block(width, 10)
+        if start == 0:
+            block.outline = "Marking grid"
+        else:
+            block.continued = continued("Marking grid", width)
         y = 0.0
         if start == 0:
             y = block.para(para("Marking grid", "section", width), 0, 0)
@@ -99,7 +103,7 @@ def story(quiz: Quiz, version: Version, width: float, mark: object) -> list:
     out: list = [head, *grid(version, width)]
     for name, items in sections(version):
         for n, item in enumerate(items):
-            block = Block(width, SECTION_GAP if n == 0 else QUESTION_GAP)
+            block = section_block(name, items, n, width)
             y = section_heading(block, name, items, width, note="") if n == 0 else 0.0
             question(block, item, y)
             out.append(block)

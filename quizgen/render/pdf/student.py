@@ -7,6 +7,7 @@ Nothing here shows an answer, an explanation or a source sentence.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -178,11 +179,32 @@ def story(
     out: list = [head, instructions(version, width)]
     for name, items in sections(version):
         for n, item in enumerate(items):
-            block = Block(width, SECTION_GAP if n == 0 else QUESTION_GAP)
+            block = section_block(name, items, n, width)
             y = section_heading(block, name, items, width) if n == 0 else 0.0
             question(block, item, y)
             out.append(block)
     return out
+
+
+def section_block(name: str, items: list[Item], n: int, width: float) -> Block:
+    """The block of the ``n``-th question of a section: the first one opens the section (and
+    its bookmark), the others repeat its heading when they start a page."""
+    block = Block(width, SECTION_GAP if n == 0 else QUESTION_GAP)
+    if n == 0:
+        block.outline = SECTIONS[name][0]
+    else:
+        block.continued = continued(SECTIONS[name][0], width)
+    return block
+
+
+@functools.lru_cache(maxsize=64)
+def continued(title: str, width: float) -> Block:
+    """A section's heading again, at the top of a page it continues on."""
+    block = Block(width)
+    y = block.para(para(f"{title} (continued)", "section", width), 0, 0)
+    block.line(0, width, y + 2, 0.5, RULE)
+    block.grow(y + 6)
+    return block
 
 
 def question(block: Block, item: Item, y: float) -> None:
