@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from support import built
 from test_loader import copy_bank
 
 from quizgen.bank import load_bank
@@ -107,5 +108,5 @@ def test_points_are_carried_into_each_version_json(tmp_path):
         str(out),
     )
     assert result.returncode == 0, result.stderr
-    questions = json.loads((out / "quiz-A.json").read_text())["questions"]
+    questions = json.loads(built(out, "quiz-A.json").read_text())["questions"]
     assert {q["id"]: q["points"] for q in questions} == {"a": 3, "b": 1}

@@ -214,3 +214,18 @@ files = list(render("pdf", quiz, RenderOptions()))
     assert len(warnings) == 1, warnings
     assert "Hangul characters" in warnings[0] and "apt-get install fonts-nanum" in warnings[0]
     assert "question 'peace'" in warnings[0] and "the quiz title" in warnings[0]
+
+
+def test_points_from_the_bank_on_the_score_box_and_beside_questions(tmp_path):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    body = _short("big", "harbour") + "    points: 2.5\n" + _short("small", "summer")
+    (tmp_path / "bank.yaml").write_text(
+        f"id: pts\ntitle: Points\narticle: {{path: article.txt}}\nquestions:\n{body}",
+        encoding="utf-8",
+    )
+    build(tmp_path / "bank.yaml", tmp_path / "out", "--seed", "1", "--questions", "2")
+    student = " ".join(page_texts(tmp_path / "out" / "quiz-A.pdf"))
+    assert "Score / 3.5" in student
+    assert "2.5 pts" in student and "1 pt" in student
+    teacher = " ".join(page_texts(built(tmp_path / "out", "teacher-A.pdf")))
+    assert "Score / 3.5" in teacher and "2.5 pts" in teacher

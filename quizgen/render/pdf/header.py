@@ -3,11 +3,14 @@ fields (filled in for a roster student) and the score box; then the instructions
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ...model import Item, Quiz, Version
 from ...roster import Student
 from ...sections import display_date
+from ...text import format_number
 from .flow import ACCENT, GREY, LIGHT, RULE, Block, ascent, para
 from .fonts import BOLD
 
@@ -15,19 +18,18 @@ EYEBROWS = {"key": "ANSWER KEY · FOR THE TEACHER", "teacher": "TEACHER COPY · 
 SCORE_W = 104.0
 
 
-def points(item: Item) -> object:
-    """What a question is worth: its ``points`` when the bank gives them, else 1."""
-    return getattr(item.question, "points", None) or 1
+def points(item: Item) -> Decimal:
+    """What a question is worth (its ``points``, 1 unless the bank says otherwise)."""
+    return item.question.points
 
 
-def total_points(version: Version) -> object:
-    return sum((points(item) for item in version.items), start=0)
+def total_points(version: Version) -> Decimal:
+    return sum((points(item) for item in version.items), start=Decimal(0))
 
 
-def show_points(value: object) -> str:
+def show_points(value: Decimal) -> str:
     """``1 pt``, ``2 pts``, ``0.5 pt``."""
-    text = f"{value:g}" if not isinstance(value, int) else str(value)
-    return f"{text} pt" if value <= 1 else f"{text} pts"  # type: ignore[operator]
+    return f"{format_number(value)} {'pt' if value <= 1 else 'pts'}"
 
 
 def byline(quiz: Quiz) -> str:
@@ -92,12 +94,12 @@ def _fields(block: Block, width: float, baseline: float, student: Student | None
     return max(block.height, baseline + 6)
 
 
-def _score_box(block: Block, width: float, baseline: float, total: object) -> None:
+def _score_box(block: Block, width: float, baseline: float, total: Decimal) -> None:
     """A box for the mark: ``Score ____ / 20``."""
     x, top, h = width - SCORE_W, baseline - 17, 26.0
     block.rect(x, top, SCORE_W, h, stroke=1.0, radius=3)
     block.text(BOLD, 9, x + 6, baseline, "Score")
-    block.text(BOLD, 10.5, width - 6, baseline, f"/ {total}", "right")
+    block.text(BOLD, 10.5, width - 6, baseline, f"/ {format_number(total)}", "right")
 
 
 def instructions(version: Version, width: float) -> Block:
