@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 
 import pytest
-from support import built
 from test_loader import copy_bank
 
 from quizgen.bank import load_bank
