@@ -218,7 +218,7 @@ def assemble(
     """
     if options.versions < 1:
         raise InputError(f"--versions must be at least 1, got {options.versions}")
-    pool = select(bank, options)
+    matching = pool = select(bank, options)
     apart = conflicts(bank)
     wanted = options.questions
     if wanted == ALL:
@@ -273,6 +273,13 @@ def assemble(
             version = _draw(rng, fixed or choose(), count)
         seen.add((version.questions, version.order))
         versions.append(replace(version, code=version_code(index)))
+    # Whole-bank exports hold every matching question unless a number was asked for (the
+    # default draw, and "all", leave them whole).
+    if not isinstance(options.questions, int):
+        selection = matching
+    else:
+        drawn = {q.id for version in versions for q in version.questions}
+        selection = tuple(q for q in matching if q.id in drawn)
     on_copies = {q for v in versions for q in v.questions}
     shown_bank, title = _header(bank, options.title or bank.title, on_copies)
-    return Quiz(shown_bank, seed, title, tuple(versions))
+    return Quiz(shown_bank, seed, title, tuple(versions), selection=selection)
