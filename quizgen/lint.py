@@ -8,10 +8,9 @@
 - a distractor equal to the answer (or to another option) once case, spacing and punctuation
   are normalised, as graders compare;
 - a question whose answer appears, as whole words, in its own prompt;
-- a question whose answer (a blank, a pair) another question or the header shows (giveaways);
-- a prompt that says roughly, about, approximately or around with a tolerance under 3%;
-- unbalanced quotation marks; a cloze text that is not a readable sentence
-  (these in ``lint_text``).
+- a prompt that says roughly, about, approximately or around with a tolerance under 3%
+  (``lint_text``, which also holds the giveaway, quotation-mark and cloze-sentence checks
+  that ``reading_warnings`` gives).
 
 Pure: takes a loaded ``Bank``, returns warnings, does no I/O.
 """
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .errors import Location
-from .lint_text import bank_giveaways, cloze_sentence, estimate_tolerance, quote_marks
+from .lint_text import estimate_tolerance
 from .model import (
     Bank,
     Blank,
@@ -71,12 +70,10 @@ def lint(bank: Bank) -> list[LintWarning]:
     if longest is not None:
         warnings.append(LintWarning(None, None, longest))
     duplicates = _duplicate_prompts(bank.questions)
-    shown = bank_giveaways(bank)
     for index, question in enumerate(bank.questions):
         messages = _option_clashes(question) + _answer_in_prompt(question)
         messages += duplicates.get(index, [])
-        messages += estimate_tolerance(question) + quote_marks(question)
-        messages += cloze_sentence(question) + shown.get(question.id, [])
+        messages += estimate_tolerance(question)
         warnings.extend(LintWarning(question.location, question.id, m) for m in messages)
     return warnings
 

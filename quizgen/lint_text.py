@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .giveaways import giveaways, header_reveals, header_texts
+from .giveaways import conflicts, giveaways, header_reveals, header_texts
 from .model import Bank, Cloze, Matching, MultipleChoice, Numeric, Ordering, Question
 
 ESTIMATE_WORDS = ("roughly", "about", "approximately", "around")
@@ -99,11 +99,15 @@ def cloze_sentence(question: Question) -> list[str]:
 
 
 def bank_giveaways(bank: Bank) -> dict[str, list[str]]:
-    """For each question id, the giveaway messages: answers shown by other questions, and
-    answers shown by the header a copy prints."""
+    """For each question id, the giveaway messages: answers shown by other questions (unless
+    the bank's ``excludes`` declares the pair), and answers shown by the header a copy
+    prints."""
     out: dict[str, list[str]] = {}
+    declared = conflicts(bank, found=[])
     for g in giveaways(bank):
-        out.setdefault(g.answered, []).append(g.message())
+        # A pair the bank declares in ``excludes`` is known and kept apart: no warning.
+        if g.shown_by not in declared.get(g.answered, frozenset()):
+            out.setdefault(g.answered, []).append(g.message())
     shown = header_reveals(header_texts(bank.title, bank.article), bank.questions)
     for qid, what in shown.items():
         out.setdefault(qid, []).append(

@@ -22,7 +22,7 @@ from .model import (
     ShortAnswer,
 )
 
-_OPENS_AFTER = " \t\n([{\u2014\u2013-/"
+_OPENS_AFTER = " \t\n([{\u2014\u2013-/="
 """A quotation mark after one of these (or at the start) opens a quotation."""
 
 
@@ -56,8 +56,8 @@ def quoted(text: str) -> str:
 
 
 def typeset(question: Question) -> Question:
-    """``question`` with curly quotation marks in every text it shows (``source`` included:
-    it is compared with the article before, with quotation marks normalised)."""
+    """``question`` with curly quotation marks in every text it shows. ``source`` stays the
+    article's words as they are; renderers print it through ``quoted`` or ``curly``."""
     body = question.body
     if isinstance(body, MultipleChoice):
         body = MultipleChoice(curly(body.answer), _all(body.distractors))
@@ -76,7 +76,6 @@ def typeset(question: Question) -> Question:
         question,
         prompt=curly(question.prompt),
         explanation=curly(question.explanation),
-        source=curly(question.source),
         body=body,
     )
 

@@ -77,7 +77,8 @@ def test_json_display_texts(outputs):
     found = []
     for q in doc["questions"]:
         answer = q["answer"] if isinstance(q["answer"], list) else [q["answer"]]
-        texts = [q["prompt"], q["explanation"], q["source"]["quote"], *answer]
+        # source.quote is the article's sentence verbatim (CONTRACTS), not display text.
+        texts = [q["prompt"], q["explanation"], *answer]
         texts += q.get("choices", []) + q.get("items", []) + q.get("accept", [])
         for text in texts:
             found += problems(q["id"], text)

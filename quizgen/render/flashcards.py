@@ -32,6 +32,7 @@ from ..model import (
     TrueFalse,
 )
 from ..text import format_number, normalize_space
+from ..typography import curly
 
 BASIC = "basic"
 CLOZE = "cloze"
@@ -176,7 +177,7 @@ def flashcard(question: Question, *, bank_id: str, revised: str) -> Flashcard:
         question_id=q.id,
         guid=note_guid(bank_id, q.id),
         explanation=q.explanation,
-        source=q.source,
+        source=curly(q.source),
         tags=(*(f"{TAG_PREFIX}::{t}" for t in q.tags), f"{TAG_PREFIX}::bank::{bank_id}"),
         modified=0,
     )

@@ -22,6 +22,7 @@ from ..model import (
     TrueFalse,
 )
 from ..sections import SECTION_NAMES
+from ..typography import curly
 from . import html_secret
 
 SECTIONS = {
@@ -92,7 +93,7 @@ def item_view(item: Item) -> dict:
         "prompt": q.prompt,
         "dom": dom,
         "explanation": q.explanation,
-        "source": q.source,
+        "source": curly(q.source),
         "answer": answer_view(item),
         "choices": [],
         "segments": [],
@@ -180,7 +181,7 @@ def grading_data(item: Item, bank_id: str, version: str) -> dict:
     secret: dict = {
         "answer": answer_view(item),
         "explanation": q.explanation,
-        "source": q.source,
+        "source": curly(q.source),
     }
     if isinstance(body, (MultipleChoice, TrueFalse)):
         slots = [[_exact_hash(salt, 0, correct_choice(item))]]

@@ -78,7 +78,7 @@ def typed_build(tmp_path_factory) -> Path:
     bank = {"id": "typed", "title": "Typed answers", "article": {"path": "article.txt"},
             "questions": questions}  # fmt: skip
     (folder / "bank.yaml").write_text(json.dumps(bank, ensure_ascii=False), encoding="utf-8")
-    return build_html(folder / "bank.yaml", folder / "out", "--seed", "1")
+    return build_html(folder / "bank.yaml", folder / "out", "--seed", "1", "--questions", "all")
 
 
 def reference_item(q: dict) -> Item:

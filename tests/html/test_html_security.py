@@ -14,6 +14,8 @@ import pytest
 from quizpage import answer, build_html, check, container, load_key, score
 from support import built
 
+from quizgen.typography import curly
+
 # A bank whose every text field holds markup; its source quotes are verbatim in its article.
 HOSTILE_ARTICLE = """\
 The mayor wrote <script>alert(1)</script> on the board.
@@ -85,8 +87,9 @@ def test_hostile_text_is_shown_literally_and_never_runs(tab, hostile_build):
     page.goto((hostile_build / "quiz-A.html").as_uri())
     questions = load_key(hostile_build, "A")["questions"]
     assert element_counts(page) == {"scripts": 2, "imgs": 0, "bolds": 0, "textareas": 0}
-    assert page.title() == f"{HOSTILE_BANK['title']} — Version A"
-    assert page.locator("h1").text_content() == HOSTILE_BANK["title"]
+    # Quotation marks print curly (docs/bank-format.md); the text is otherwise literal.
+    assert page.title() == f"{curly(HOSTILE_BANK['title'])} — Version A"
+    assert page.locator("h1").text_content() == curly(HOSTILE_BANK["title"])
     assert page.locator("a").count() == 0  # a javascript: address is never a link
     for q in questions:
         box = container(page, q["id"])
@@ -109,7 +112,7 @@ def test_hostile_text_is_shown_literally_and_never_runs(tab, hostile_build):
     for q in questions:
         feedback = container(page, q["id"]).locator("[data-feedback]")
         assert q["explanation"] in feedback.locator(".explanation").text_content()
-        assert feedback.locator("blockquote").text_content() == q["source"]["quote"]
+        assert feedback.locator("blockquote").text_content() == curly(q["source"]["quote"])
     assert element_counts(page) == {"scripts": 2, "imgs": 0, "bolds": 0, "textareas": 0}
     assert tab.dialogs == []
     assert tab.errors == []
@@ -121,7 +124,7 @@ def test_hostile_text_in_key_and_index_is_literal(tab, hostile_build, name):
     page = tab.page
     page.goto((hostile_build / name).as_uri())
     assert element_counts(page) == {"scripts": 0, "imgs": 0, "bolds": 0, "textareas": 0}
-    assert page.locator("h1").text_content() == HOSTILE_BANK["title"]
+    assert page.locator("h1").text_content() == curly(HOSTILE_BANK["title"])
     assert page.locator("a[href^=javascript]").count() == 0
     if name.startswith("key"):
         text = page.locator("main").text_content()

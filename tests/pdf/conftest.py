@@ -70,7 +70,7 @@ def unicode_bank(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def unicode_build(tmp_path_factory, unicode_bank) -> Path:
     out = tmp_path_factory.mktemp("unicode-build")
-    build(unicode_bank, out, "--versions", "2", "--seed", "5")
+    build(unicode_bank, out, "--versions", "2", "--seed", "5", "--questions", "all")
     return out
 
 

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from support import built
 
 from quizgen.sections import SECTION_NAMES
+from quizgen.typography import nested
 
 CODES = ("A", "B", "C")
 
@@ -114,7 +115,8 @@ def test_key_has_every_answer_explanation_and_source(small_pdf, code):
         for accepted in q["accept"]:
             assert squash(accepted) in body, (q["id"], accepted)
         assert squash(q["explanation"]) in body, q["id"]
-        assert squash(q["source"]["quote"]) in body, q["id"]
+        # The key quotes the source: its own quotation marks nest as ‘ ’.
+        assert squash(nested(q["source"]["quote"])) in body, q["id"]
 
 
 @needs_poppler
