@@ -9,12 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
 from .errors import BankError, QuizgenError, UsageError
 from .render import DEFAULT_FORMATS
+from .text import FORMULA_START, bad_character
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +36,48 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+MAX_VERSIONS = 5000
+"""Most versions of one build (2,000 in every format take about 30 s on 2 cores)."""
+MAX_QUESTIONS = 1000
+"""Most questions drawn per version."""
+MAX_JOBS = 64
+"""Most worker processes."""
+MAX_TEXT = 500
+"""Longest --title or --deck, in characters."""
+
+
+def _count(limit: int, what: str) -> Callable[[str], int]:
+    """An argument type: a whole number from 1 to ``limit`` (a usage error beyond)."""
+
+    def parse(text: str) -> int:
+        value = _positive(text)
+        if value > limit:
+            raise argparse.ArgumentTypeError(f"at most {limit:,} {what}, got {value:,}")
+        return value
+
+    return parse
+
+
+def _text(text: str) -> str:
+    """An argument type for text that lands in outputs: checked like a bank's text."""
+    bad = bad_character(text)
+    if bad:
+        raise argparse.ArgumentTypeError(bad)
+    if len(text) > MAX_TEXT:
+        raise argparse.ArgumentTypeError(f"at most {MAX_TEXT} characters, got {len(text):,}")
+    return text
+
+
+def _deck(text: str) -> str:
+    text = _text(text)
+    if text[:1] in FORMULA_START:
+        raise argparse.ArgumentTypeError(
+            f"must not start with '{text[0]}': a spreadsheet opening deck.csv would read "
+            "the deck column as a formula"
+        )
+    return text
 
 
 def _seed(text: str) -> int:
@@ -51,6 +98,12 @@ def _percentage(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"must be from 0 to 100, got {text}")
     return value
+
+
+ALLOW_OUTSIDE_HELP = (
+    "read the article even when it lies outside the bank's folder (by default only files in "
+    "the bank's folder and below are read: a bank from someone else cannot read other files)"
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -83,14 +136,14 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--versions",
-        type=_positive,
+        type=_count(MAX_VERSIONS, "versions"),
         default=None,
         metavar="N",
         help="number of versions, named A, B, C, ... (default: 1; with --roster, 4)",
     )
     b.add_argument(
         "--questions",
-        type=_positive,
+        type=_count(MAX_QUESTIONS, "questions"),
         default=None,
         metavar="K",
         help="questions per version (default: all that match the filters)",
@@ -118,7 +171,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--types", type=_csv, default=(), metavar="T,...", help="only questions of these types"
     )
-    b.add_argument("--title", default=None, metavar="TEXT", help="quiz title (default: the bank's)")
+    b.add_argument(
+        "--title", type=_text, default=None, metavar="TEXT", help="quiz title (default: the bank's)"
+    )
     b.add_argument(
         "--page-size", choices=("a4", "letter"), default="a4", help="PDF page size (default: a4)"
     )
@@ -139,6 +194,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--deck",
+        type=_deck,
         default=None,
         metavar="NAME",
         help="Anki deck name (default: quizgen::<bank title>)",
@@ -166,13 +222,14 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--jobs",
-        type=_positive,
-        default=os.cpu_count() or 1,
+        type=_count(MAX_JOBS, "processes"),
+        default=min(os.cpu_count() or 1, MAX_JOBS),
         metavar="N",
         help="render versions in N processes (default: the number of cores); "
         "the files are the same for any N",
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    b.add_argument("--allow-outside-paths", action="store_true", help=ALLOW_OUTSIDE_HELP)
 
     v = sub.add_parser(
         "validate",
@@ -181,6 +238,7 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("banks", nargs="+", metavar="BANK")
     v.add_argument("--strict", action="store_true", help="treat lint warnings as errors")
+    v.add_argument("--allow-outside-paths", action="store_true", help=ALLOW_OUTSIDE_HELP)
 
     e = sub.add_parser(
         "extract",
@@ -202,7 +260,7 @@ def parser() -> argparse.ArgumentParser:
         help="the article's date, to resolve relative dates",
     )
     e.add_argument("--id", default=None, help="bank id (default: from the file name)")
-    e.add_argument("--title", default=None, help="bank title")
+    e.add_argument("--title", type=_text, default=None, help="bank title")
 
     sub.add_parser("formats", help="list the output formats")
     return p
@@ -254,6 +312,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         ),
         jobs=args.jobs,
         progress=not args.quiet,
+        allow_outside_paths=args.allow_outside_paths,
         roster=Path(args.roster) if args.roster else None,
     )
     if not args.quiet:
@@ -273,7 +332,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.banks:
         try:
-            bank = load_bank(path)
+            bank = load_bank(path, allow_outside_paths=args.allow_outside_paths)
         except BankError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -320,6 +379,33 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
+    with _stopped_cleanly():
+        return _run(p, args)
+
+
+@contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """SIGTERM (kill, a service manager) and SIGHUP (a closed terminal) stop a command as
+    Ctrl-C does: by an exception, so a build leaves the output folder as it was."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                previous[name] = signal.signal(getattr(signal, name), _terminate)
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _terminate(signum: int, frame) -> None:
+    from .publish import Interrupted
+
+    raise Interrupted(signum)
+
+
+def _run(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -333,6 +419,13 @@ def main(argv: list[str] | None = None) -> int:
     except QuizgenError as exc:
         print(f"quizgen: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        print("quizgen: interrupted; nothing was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        if getattr(exc, "published", False):
+            message = "interrupted once the new build was complete in the output folder"
+        elif args.command == "build":
+            message = "interrupted; the output folder was left as it was"
+        else:
+            message = "interrupted; nothing was written"
+        print(f"quizgen: {message}", file=sys.stderr)
+        return 128 + signum

@@ -8,13 +8,11 @@ a bounded number of nodes instead of exhausting memory.
 
 from __future__ import annotations
 
-import re
-
 import yaml
 from yaml.constructor import SafeConstructor
 
 from .errors import BankError, Location, Problem
-from .text import NotText, decode_text
+from .text import NotText, bad_character, decode_text
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest bank file read (bytes)."""
@@ -55,21 +53,6 @@ class Seq(list):
 
     def at(self, index: int) -> Location:
         return self.locations[index] if index < len(self.locations) else self.where
-
-
-# Control characters (other than tab and line breaks) and lone surrogates (which YAML's
-# "\ud83d" escapes can produce) cannot be written to most outputs; refuse them at the door.
-_BAD_CHAR_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _bad_char_message(char: str) -> str:
-    code = ord(char)
-    if 0xD800 <= code <= 0xDFFF:
-        return (
-            f"text holds a lone surrogate U+{code:04X}; write the character itself "
-            "(or \\U0001F600-style escapes) instead of a surrogate pair"
-        )
-    return f"text holds the control character U+{code:04X}"
 
 
 def _tag(tag: str) -> str:
@@ -164,13 +147,16 @@ class _Walker:
             try:
                 value = self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:
-                return self.fail(f"bad {node.tag.rsplit(':', 1)[-1]} value: {exc}", node)
+                problem = str(exc)
+                if len(node.value) > 100:  # beyond Python's limit on digits of an int
+                    problem = f"{len(node.value):,} characters is too long for a number"
+                return self.fail(f"bad {node.tag.rsplit(':', 1)[-1]} value: {problem}", node)
             if node.tag == "tag:yaml.org,2002:timestamp":
                 value = value.isoformat()
             if isinstance(value, str):
-                bad = _BAD_CHAR_RE.search(value)
+                bad = bad_character(value)
                 if bad:
-                    return self.fail(_bad_char_message(bad.group()), node)
+                    return self.fail(bad, node)
             return value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
