@@ -34,6 +34,8 @@ BLANK_RE = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 MAX_CHOICES = 26
 """Most choices of a question or options of a matching question: they are lettered A to Z."""
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+"""Largest article file read (bytes)."""
 MAX_NUMBER_DIGITS = 15
 """Numbers (numeric answers and tolerances) are below 10^15 in size, with at most 15
 significant digits and 15 decimal places: every one is exact as a JavaScript number, and
@@ -411,7 +413,7 @@ def _article(top: Map, base: Path, *, allow_outside: bool) -> Article:
             a.value_at("path"),
         )
     try:
-        text = read_text(path, limit=MAX_BYTES, what="an article file")
+        text = read_text(path, limit=MAX_ARTICLE_BYTES, what="an article file")
     except Unreadable as exc:
         message, where = str(exc), f" (line {exc.line})" if exc.line else ""
         if message.startswith("cannot read: "):

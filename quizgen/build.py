@@ -192,6 +192,10 @@ def _write_in_workers(
                     yield writer.record(entry)
             for file in get_renderer(name).render_shared(quiz, options):
                 yield writer.add(place(file))
+        # Let the workers finish and exit on their own: terminating idle workers (what
+        # leaving the block does) can wait for ever on the task queue's lock.
+        pool.close()
+        pool.join()
 
 
 def build(

@@ -14,9 +14,9 @@ from yaml.constructor import SafeConstructor
 from .errors import BankError, Location, Problem
 from .text import NotText, bad_character, decode_text
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Largest bank file read (bytes)."""
-MAX_NODES = 200_000
+MAX_BYTES = 16 * 1024 * 1024
+"""Largest bank file read (bytes): room for 20,000 questions and more."""
+MAX_NODES = 500_000
 """Most YAML nodes walked, aliases counted each time they are used."""
 
 _SCALAR_TAGS = {

@@ -16,8 +16,8 @@ import pytest
 from support import ROOT, SMALL_BANK
 
 from quizgen import cli
+from quizgen.bank import MAX_ARTICLE_BYTES
 from quizgen.files import Unreadable, read_bytes
-from quizgen.yamlsafe import MAX_BYTES
 
 SMALL_TEXT = SMALL_BANK.read_text(encoding="utf-8")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
@@ -140,11 +140,11 @@ def test_the_size_limit_holds_while_reading(tmp_path, monkeypatch):
 
 def test_an_article_over_the_limit(tmp_path, capsys):
     bank = bank_folder(tmp_path)
-    (tmp_path / "article.txt").write_bytes(b"x" * (MAX_BYTES + 1))
+    (tmp_path / "article.txt").write_bytes(b"x" * (MAX_ARTICLE_BYTES + 1))
     assert run(capsys, "validate", str(bank)) == (
         1,
         f"{bank}:5:9: article.path: 'article.txt': file too large "
-        f"(the limit is {MAX_BYTES} bytes)\n",
+        f"(the limit is {MAX_ARTICLE_BYTES} bytes)\n",
     )
 
 
