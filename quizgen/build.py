@@ -34,6 +34,8 @@ class BuildResult:
     quiz: Quiz
     manifest_path: Path
     files: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """Notes of the files written (``OutputFile.notes``), each once, in file order."""
 
 
 def manifest(quiz: Quiz, files: list[dict], formats: tuple[str, ...]) -> dict:
@@ -236,4 +238,5 @@ def build(
             f"--out {out_dir}: cannot write {what}{exc.strerror or exc}; "
             "the folder was left as it was"
         ) from None
-    return BuildResult(quiz, path, tuple(f["path"] for f in files))
+    notes = dict.fromkeys(note for e in writer.entries for note in e.notes)
+    return BuildResult(quiz, path, tuple(f["path"] for f in files), tuple(notes))

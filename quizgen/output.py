@@ -57,7 +57,7 @@ def stage(staging: Path, file: OutputFile) -> OutputFile:
             handle.write(file.data)
     except FileExistsError:
         raise RenderError(f"two outputs would both be written to {rel}") from None
-    return OutputFile(str(rel), file.format, file.role, b"", file.version)
+    return OutputFile(str(rel), file.format, file.role, b"", file.version, file.notes)
 
 
 class OutputWriter:
@@ -146,8 +146,7 @@ def previous_files(out_dir: Path) -> set[str]:
         return set()
     if os.path.isdir(path) and not os.path.islink(path):
         raise PublishError(
-            f"--out {out_dir}: '{MANIFEST}' is a folder where a file should go; "
-            "remove or rename it"
+            f"--out {out_dir}: '{MANIFEST}' is a folder where a file should go; remove or rename it"
         )
 
     def damaged(why: str) -> PublishError:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..lint import NEAR_DUPLICATE_RATIO
 from ..text import normalize_answer, normalize_space
-from .distractors import Speakers, longer_last, place_distractors
+from .distractors import Speakers, longer_last, nearby, place_distractors
 from .facts import DateFact, Facts, Figure, Person, Place, Quote, Sentence
 from .fill import BLANK, cloze, date_blank, date_question, figure_blank, figure_question
 from .lexicon import DOCUMENTS, TITLE_WORDS
@@ -127,6 +128,25 @@ class _Writer:
         self.seen: set[str] = set()
         self.short: list[str] = []
         self.matcher = SequenceMatcher(autojunk=False)
+        self.quoted: dict[int, list[Quote]] = {}
+        for q in facts.quotes:
+            if q.speaker:
+                self.quoted.setdefault(q.sentence.index, []).append(q)
+        self.forms: dict[str, str] = {}
+        self.accepted: dict[str, list[str]] = {}
+        for p in facts.people:
+            before = facts_text_before(p)
+            if p.role and p.role[:1].isupper() and before.endswith(p.role):
+                self.forms.setdefault(p.name, f"{p.role} {p.name}")
+            names = [p.name, *p.aliases[1:]] if len(p.aliases) > 1 else [p.name]
+            self.accepted.setdefault(p.name, list(dict.fromkeys(names)))
+        self.starts = {
+            kind: [f.start for f in getattr(facts, kind)] for kind in ("dates", "figures", "places")
+        }
+
+    def around(self, kind: str, position: int) -> list:
+        """The article's facts of ``kind`` near ``position``, for wrong choices."""
+        return list(nearby(getattr(self.facts, kind), self.starts[kind], position))
 
     def turn(self, kind: str) -> int:
         self.turns[kind] += 1
@@ -158,6 +178,7 @@ class _Writer:
         difficulty: int = 2,
         alternative: dict | None = None,
         short: bool = False,
+        review: str | None = None,
     ) -> bool:
         """Add a question (skipped when one with the same prompt is there already).
 
@@ -190,6 +211,7 @@ class _Writer:
                 "source": normalize_space(sentence.text),
                 "tags": tags,
                 "difficulty": level,
+                **({"review": review} if review else {}),
             }
 
         self.questions.append(full(question, explanation, difficulty))
@@ -202,17 +224,23 @@ class _Writer:
 
     def according_to(self, sentence: Sentence, position: int) -> str:
         """``, according to X`` when the words at ``position`` are attributed to X."""
-        for q in self.facts.quotes:
-            if q.speaker and q.sentence.index == sentence.index and q.start <= position <= q.end:
+        for q in self.quoted.get(sentence.index, ()):
+            if q.start <= position <= q.end:
                 return f", in words the article attributes to {q.speaker.label}"
         who = self.facts.attributions.get(sentence.index)
         return f", according to {in_sentence(who)}" if who else ""
 
     # Quotations ------------------------------------------------------------------------
 
+    def introduced(self, label: str) -> str:
+        """How the article first introduces a speaker, in full: the title written before
+        the name with the name (``Army Col. Ned Roe``), else the name as given."""
+        return self.forms.get(label, label)
+
     def quote(self, q: Quote, extra_names: list[str]) -> None:
         i = self.turn("quote")
-        label = q.speaker.label
+        key = q.speaker.label
+        label = self.introduced(key)
         words_ = f"“{q.text}”"
         why = f"The article attributes these words to {in_sentence(label)}."
         phrase = normalize_space(q.speaker.phrase)
@@ -222,7 +250,7 @@ class _Writer:
             why += f" The article introduces them with “{phrase}”, {how} {in_sentence(label)}."
         tags = ["quotes"] + (["people"] if q.speaker.kind in ("person", "people") else [])
         slug = " ".join(q.text.split()[:6])
-        common = {"sentence": q.sentence, "tags": tags, "short": True}
+        common = {"sentence": q.sentence, "tags": tags, "short": True, "review": q.doubt}
         statement = "According to the article, these words come from {}: " + words_
         true = {
             "type": "true_false",
@@ -234,6 +262,7 @@ class _Writer:
             wrong = self.speakers.distractors(q, exclude_kind=lambda k: k == "place")
             if i % 6 == 5 and wrong:
                 other = next(k for k in self.speakers.said if _cap(k) == wrong[0])
+                other = self.introduced(other)
                 question = {
                     "type": "true_false",
                     "prompt": statement.format(in_sentence(other)),
@@ -247,12 +276,15 @@ class _Writer:
                 question = {k: v for k, v in true.items() if k != "difficulty"}
             self.add("quote", slug, question, explanation=why, difficulty=1, **common)
             return
+        accept = [
+            a for a in self.accepted.get(key, ()) if normalize_answer(a) != normalize_answer(label)
+        ]
         prompt = (
             f"Who is quoted in the article with the words {words_}?"
             if q.partial
             else f"Who said this, according to the article? {words_}"
         )
-        distractors = self.speakers.distractors(q, extra_names)
+        distractors = [_cap(self.introduced(d)) for d in self.speakers.distractors(q, extra_names)]
         if len(distractors) >= 2:
             question = {
                 "type": "multiple_choice",
@@ -263,6 +295,8 @@ class _Writer:
             self.add("quote", slug, question, explanation=why, alternative=true, **common)
         else:
             question = {"type": "short_answer", "prompt": prompt, "answer": _cap(label)}
+            if accept:
+                question["accept"] = accept
             self.add(
                 "quote", slug, question, explanation=why, difficulty=3, alternative=true, **common
             )
@@ -324,7 +358,7 @@ class _Writer:
         )
 
     def place(self, p: Place) -> bool:
-        distractors = place_distractors(p, self.facts.places)
+        distractors = place_distractors(p, self.around("places", p.start))
         if len(distractors) < 2:
             return False
         local = p.start - p.sentence.start
@@ -356,15 +390,23 @@ class _Writer:
         facts = [f for f in facts if not _shown_elsewhere(f)]
         if not facts:
             return
+        if sentence.index in self.quoted:
+            # The quotation's own question shows the sentence already: show only the words
+            # around the blanks, so the two prompts do not read the same.
+            part = _excerpt(sentence, facts[0].start, facts[-1].end)
+            facts = [replace(f, sentence=part) for f in facts]
+            shown = part
+        else:
+            shown = sentence
         if len(facts) == 1:
             fact = facts[0]
             why = f"The article says “{fact.text}”{self.according_to(sentence, fact.start)}."
             if isinstance(fact, DateFact):
                 if fact.note:
                     why += f" That is {fact.note}."
-                question = date_question(self.turn("date"), fact, list(self.facts.dates))
+                question = date_question(self.turn("date"), fact, self.around("dates", fact.start))
                 alternative = (
-                    cloze([date_blank(fact)], sentence, "Fill in the blank.")
+                    cloze([date_blank(fact)], shown, "Fill in the blank.")
                     if question and question["type"] == "multiple_choice"
                     else None
                 )
@@ -379,7 +421,7 @@ class _Writer:
                 )
             else:
                 turn = self.turn("figure")
-                question = figure_question(turn, fact, list(self.facts.figures))
+                question = figure_question(turn, fact, self.around("figures", fact.start))
                 alternative = None
                 if question and question["type"] == "multiple_choice":
                     alternative = figure_question(2 if fact.ordinal else 1, fact, [])
@@ -394,7 +436,7 @@ class _Writer:
                 )
             return
         blanks = [date_blank(f) if isinstance(f, DateFact) else figure_blank(f) for f in facts]
-        question = cloze(blanks, sentence, "Fill in the blanks.")
+        question = cloze(blanks, shown, "Fill in the blanks.")
         said = ", ".join(f"“{f.text}”" for f in facts[:-1]) + f" and “{facts[-1].text}”"
         why = f"The article says {said}{self.according_to(sentence, facts[0].start)}."
         notes = [f"“{f.text}” is {f.note}" for f in facts if isinstance(f, DateFact) and f.note]
@@ -412,6 +454,28 @@ class _Writer:
         )
 
 
+_EXCERPT_MARGIN = 60
+
+
+def _excerpt(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The words of ``sentence`` around ``start``..``end`` (about 60 characters each side,
+    cut at spaces), as a sentence of its own with the same offsets."""
+    text, at = sentence.text, sentence.start
+    lo, hi = max(0, start - at - _EXCERPT_MARGIN), min(len(text), end - at + _EXCERPT_MARGIN)
+    if lo > 0:
+        space = text.find(" ", lo, start - at)
+        lo = space + 1 if space >= 0 else start - at
+    if hi < len(text):
+        space = text.rfind(" ", end - at, hi)
+        hi = space if space >= 0 else end - at
+    return replace(sentence, text=text[lo:hi], start=at + lo, end=at + hi)
+
+
+def facts_text_before(p: Person) -> str:
+    """The words of ``p``'s sentence before their name, trailing space removed."""
+    return p.sentence.text[: max(0, p.start - p.sentence.start)].rstrip()
+
+
 def _shown_elsewhere(fact: DateFact | Figure) -> bool:
     """True when the sentence, with the fact's blank left out, still shows one of the answers
     the blank would accept (``three`` twice in one sentence)."""
@@ -421,12 +485,27 @@ def _shown_elsewhere(fact: DateFact | Figure) -> bool:
     return any(shows(rest, a) for a in answers)
 
 
+def _nameable(speaker, facts: Facts) -> bool:
+    """True when a question can name the speaker in full: never a place, a pronoun, a
+    title alone or one word that is only part of a person's name."""
+    if speaker.kind == "place" or speaker.label.lower() in ("he", "she", "it", "they", "we"):
+        return False
+    if speaker.kind == "person" and len(speaker.label.split()) < 2:
+        return False
+    return not (speaker.kind == "other" and speaker.label.split()[0].lower() == "the")
+
+
 def _first_of_each(facts, key: Callable) -> list:
     """The first fact for each key, body text preferred over captions, in article order."""
     chosen: dict = {}
     for fact in sorted(facts, key=lambda f: (f.sentence.caption, f.start)):
         chosen.setdefault(key(fact), fact)
     return sorted(chosen.values(), key=lambda f: f.start)
+
+
+MAX_QUESTIONS = 400
+"""A draft stops after the sentence that brings it to this many questions: more is no
+longer a quiz to review, and the checks on a draft grow with the square of its size."""
 
 
 def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
@@ -447,7 +526,7 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
         facts.figures, lambda f: (f.value, f.qualifier, f.ordinal, f.unit.split(" ")[0].lower())
     )
     quotes = _first_of_each(
-        [q for q in facts.quotes if q.speaker],
+        [q for q in facts.quotes if q.speaker and _nameable(q.speaker, facts)],
         lambda q: (normalize_answer(q.text), q.speaker.label),
     )
     by_sentence: dict[int, dict[str, list]] = {}
@@ -460,6 +539,8 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
         for item in items:
             by_sentence.setdefault(item.sentence.index, {}).setdefault(name, []).append(item)
     for index in sorted(by_sentence):
+        if len(w.questions) >= MAX_QUESTIONS:
+            break
         group = by_sentence[index]
         for q in group.get("quotes", []):
             w.quote(q, extra)

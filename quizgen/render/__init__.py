@@ -56,6 +56,9 @@ class OutputFile:
     role: str
     data: bytes
     version: str | None = None
+    notes: tuple[str, ...] = ()
+    """What the user should know about the file (said once by the build, on stderr): for
+    example a question type the format cannot express and how it was written instead."""
 
 
 class Renderer(Protocol):
@@ -82,6 +85,11 @@ FORMATS: dict[str, Format] = {
         Format("json", "json", "one JSON file per version with questions and answers"),
         Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
+        Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),
+        Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
+        Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
+        Format("moodle-xml", "moodle_xml", "Moodle XML questions (moodle.xml), every type"),
+        Format("qti", "qti", "QTI 1.2 package (qti.zip) for Canvas, Blackboard, Brightspace"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""
