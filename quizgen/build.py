@@ -23,7 +23,7 @@ from .assemble import AssemblyOptions, assemble
 from .bank import load_bank
 from .model import Bank, Quiz
 from .output import OutputWriter, file_entry, stage
-from .publish import PublishError
+from .publish import PublishError, forget_locks
 from .render import OutputFile, RenderOptions, get_renderer, render
 from .roster import deal, read_roster
 from .teacher import is_teacher_file, place
@@ -101,6 +101,7 @@ def _worker_init(quiz: Quiz, options: RenderOptions, staging: Path) -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    forget_locks()
     _WORKER.update(quiz=quiz, options=options, staging=staging)
 
 

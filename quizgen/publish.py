@@ -29,6 +29,7 @@ import re
 import shutil
 import signal
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
@@ -93,12 +94,34 @@ def locked(out_dir: Path) -> Iterator[None]:
         os.close(fd)  # the build that held it has ended and removed it: lock the new one
     else:
         raise PublishError(f"--out {out_dir}: cannot take the lock {path}")
+    LOCK_FDS.add(fd)
     try:
         yield
     finally:
+        LOCK_FDS.discard(fd)
         with suppress(OSError):
             path.unlink()
         os.close(fd)  # releases the lock
+
+
+LOCK_FDS: set[int] = set()
+"""Descriptors of the locks this process holds: a worker process forked during the build
+closes its copies (``forget_locks``), so that it never holds a lock its build has let go of,
+nor keeps one after its build was killed."""
+
+
+def forget_locks() -> None:
+    """In a forked worker: close the inherited lock descriptors (the lock stays with the
+    build), and on Linux ask to be ended with the process that forked it."""
+    for fd in LOCK_FDS:
+        with suppress(OSError):
+            os.close(fd)
+    LOCK_FDS.clear()
+    if sys.platform.startswith("linux"):
+        with suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _same_file(fd: int, path: Path) -> bool:
