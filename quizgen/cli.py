@@ -33,6 +33,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _student_digits(text: str) -> int:
+    value = _positive(text)
+    if value > 12:
+        raise argparse.ArgumentTypeError(f"must be at most 12, got {value}")
+    return value
+
+
 def _seed(text: str) -> int:
     try:
         value = int(text)
@@ -165,6 +172,13 @@ def parser() -> argparse.ArgumentParser:
         help="SCORM packages: the score a learner needs to pass, 0 to 100 (default: 60)",
     )
     b.add_argument(
+        "--student-digits",
+        type=_student_digits,
+        default=6,
+        metavar="N",
+        help="answer sheets: digits of the student-number grid, 1 to 12 (default: 6)",
+    )
+    b.add_argument(
         "--jobs",
         type=_positive,
         default=os.cpu_count() or 1,
@@ -219,6 +233,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .resources import default_bank
 
     formats = parse_formats(args.formats)
+    if "sheet" in formats and "json" not in formats:
+        formats = (*formats, "json")  # the version JSON carries the sheet's layout for scan
     pack = args.pack or args.roster is not None
     if args.duplex and not pack:
         raise UsageError("--duplex lays out the class pack: add --pack")
@@ -251,6 +267,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             html_mode=args.html_mode,
             reveal=args.reveal or "after",
             pass_mark=args.pass_mark,
+            sheet="sheet" in formats,
+            student_digits=args.student_digits,
         ),
         jobs=args.jobs,
         progress=not args.quiet,

@@ -45,6 +45,10 @@ class RenderOptions:
     """Test mode: show answers and explanations ``after`` submission, or ``never``."""
     pass_mark: float = 60.0
     """SCORM: the percentage a learner needs to pass."""
+    sheet: bool = False
+    """Answer sheets are built: each version's JSON carries its sheet's layout."""
+    student_digits: int = 6
+    """Answer sheets: digits of the student-number grid."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ FORMATS: dict[str, Format] = {
         Format("json", "json", "one JSON file per version with questions and answers"),
         Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
+        Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""
