@@ -219,6 +219,25 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--title", default=None, help="bank title")
 
     sub.add_parser("formats", help="list the output formats")
+
+    s = sub.add_parser(
+        "scan",
+        help="read scanned answer sheets and write results",
+        description="Read scanned answer sheets (PDF, PNG, JPEG, TIFF; any order, any "
+        "version) of the build in --build; write results.csv, responses.json, report.html "
+        "and review.csv.",
+    )
+    s.add_argument("inputs", nargs="+", metavar="INPUT", help="scanned PDFs or images")
+    s.add_argument("--build", required=True, metavar="DIR", help="the build the sheets are from")
+    s.add_argument(
+        "--out", default=None, metavar="DIR", help="results folder (default: DIR/results)"
+    )
+    s.add_argument(
+        "--review",
+        default=None,
+        metavar="DECISIONS.csv",
+        help="review.csv with its decision column filled in: the teacher's readings",
+    )
     return p
 
 
@@ -327,7 +346,17 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    from .scan import scan
+
+    build = Path(args.build)
+    out = Path(args.out) if args.out else build / "results"
+    review = Path(args.review) if args.review else None
+    return scan([Path(i) for i in args.inputs], build, out, review)
+
+
 COMMANDS = {
+    "scan": cmd_scan,
     "build": cmd_build,
     "validate": cmd_validate,
     "extract": cmd_extract,

@@ -163,12 +163,13 @@ def _numeric_rows(n: int, body: Numeric) -> list[tuple[str, list[str]]]:
 class _Flow:
     """Places blocks top to bottom in two columns, page after page."""
 
-    def __init__(self, size: tuple[float, float], first_top: float) -> None:
+    def __init__(self, size: tuple[float, float], top: float, grid: list[Box]) -> None:
         self.w, self.h = size
+        self.grid = grid
         self.col_w = (self.w - 2 * MARGIN - GUTTER) / 2
         self.bottom = self.h - MARGIN - 10
-        self.pages: list[tuple[list[Box], list[Label]]] = [([], [])]
-        self.col, self.y, self.top = 0, first_top, first_top
+        self.pages: list[tuple[list[Box], list[Label]]] = [(list(grid), [])]
+        self.col, self.y, self.top = 0, top, top
 
     def x0(self) -> float:
         return MARGIN + self.col * (self.col_w + GUTTER)
@@ -179,9 +180,8 @@ class _Flow:
         if self.col == 0:
             self.col, self.y = 1, self.top
         else:
-            self.pages.append(([], []))
-            self.col, self.top = 0, HEADER_BOTTOM
-            self.y = self.top
+            self.pages.append((list(self.grid), []))
+            self.col, self.y = 0, self.top
 
     def add(self, boxes: list[Box], labels: list[Label], height: float) -> None:
         x, y = self.x0(), self.y
@@ -243,12 +243,11 @@ def student_grid(digits: int, top: float) -> list[Box]:
 
 
 def layout(quiz: Quiz, version: Version, page_size: str, digits: int = STUDENT_DIGITS) -> Layout:
-    """The sheet of ``version``: page 1 holds the student-number grid, then the questions in
-    two columns, as many pages as they need."""
+    """The sheet of ``version``: every page holds the student-number grid (pages can be
+    scanned in any order), then the questions in two columns, as many pages as they need."""
     size = PAGE_SIZES[page_size]
     grid = student_grid(digits, HEADER_BOTTOM + 8)
-    flow = _Flow(size, HEADER_BOTTOM + 8 + digits * ROW + 18)
-    flow.pages[0][0].extend(grid)
+    flow = _Flow(size, HEADER_BOTTOM + 8 + digits * ROW + 18, grid)
     for item in version.items:
         boxes, labels, height = _block(item, flow.col_w)
         flow.room(height)

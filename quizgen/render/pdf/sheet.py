@@ -96,8 +96,8 @@ def _draw_page(canv, quiz: Quiz, sheet: Layout, page: Page, student: Student | N
     canv.drawString(
         MARGIN, h - 128, "Fill each box fully with a dark pen. Keep the corners and the code clean."
     )
-    if page.number == 1:
-        first = next(b for b in page.boxes if b.field == "student")
+    first = next((b for b in page.boxes if b.field == "student"), None)
+    if first is not None:
         canv.setFont(SANS, 8.5)
         canv.setFillColor(INK)
         canv.drawString(MARGIN, h - first.rect[1] - 8, "Student number")
