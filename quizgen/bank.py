@@ -36,9 +36,29 @@ MAX_CHOICES = 26
 MAX_ORDERING_ITEMS = 255
 """Most items of an ordering question (a version keeps each shown position in one byte)."""
 
-BANK_KEYS = {"id", "title", "description", "language", "revised", "article", "questions"}
+BANK_KEYS = {
+    "id",
+    "title",
+    "description",
+    "language",
+    "revised",
+    "article",
+    "questions",
+    "excludes",
+}
 ARTICLE_KEYS = {"path", "title", "publisher", "date", "url"}
-COMMON_KEYS = {"id", "type", "prompt", "explanation", "source", "tags", "difficulty", "revised"}
+COMMON_KEYS = {
+    "id",
+    "type",
+    "prompt",
+    "explanation",
+    "source",
+    "tags",
+    "difficulty",
+    "revised",
+    "points",
+    "excludes",
+}
 TYPE_KEYS = {
     "multiple_choice": {"answer", "distractors"},
     "true_false": {"answer"},
@@ -339,6 +359,8 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
             )
         )
     revised = attempt(lambda: _date(q, "revised"))
+    points = attempt(lambda: _points(q)) if "points" in q else Decimal(1)
+    excludes = attempt(lambda: _text_list(q, "excludes")) or ()
     body = None
     if qtype:
         missing = [k for k in REQUIRED_TYPE_KEYS[qtype] if k not in q]
@@ -349,8 +371,76 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
     if problems:
         return None, problems
     return Question(
-        qid, qtype, prompt, body, explanation, source, tags, difficulty, revised, q.where
+        qid,
+        qtype,
+        prompt,
+        body,
+        explanation,
+        source,
+        tags,
+        difficulty,
+        revised,
+        points,
+        excludes,
+        q.where,
     ), []
+
+
+def _points(q: Map) -> Decimal:
+    points = _number(q, "points")
+    if points <= 0:
+        raise _Invalid(f"points: must be more than 0, got {q['points']}", q.value_at("points"))
+    return points
+
+
+def _excludes_problems(raw: Seq, top: Map) -> tuple[tuple[tuple[str, ...], ...], list[Problem]]:
+    """Check every ``excludes:`` id (the questions' and the bank's); return the bank's groups."""
+    problems: list[Problem] = []
+    known = {q.get("id") for q in raw if isinstance(q, Map)}
+    for q in raw:
+        entries = q.get("excludes") if isinstance(q, Map) else None
+        if not isinstance(entries, Seq) or not isinstance(q.get("id"), str):
+            continue  # the question's own check reports a bad list
+        for i, other in enumerate(entries):
+            if other == q["id"]:
+                message = "excludes: a question cannot exclude itself"
+            elif other not in known:
+                message = f"excludes: no question has the id '{other}'"
+            else:
+                continue
+            problems.append(Problem(message, entries.at(i), q["id"]))
+    groups: list[tuple[str, ...]] = []
+    value = top.get("excludes")
+    if value is None:
+        return (), problems
+    if not isinstance(value, Seq):
+        where = top.value_at("excludes")
+        problems.append(Problem(f"excludes: expected a list, got {_type_name(value)}", where))
+        return (), problems
+    for i, group in enumerate(value):
+        label = f"excludes[{i + 1}]"
+        if not isinstance(group, Seq) or len(group) < 2:
+            got = str(len(group)) if isinstance(group, Seq) else _type_name(group)
+            problems.append(
+                Problem(
+                    f"{label}: expected a list of at least 2 question ids, got {got}", value.at(i)
+                )
+            )
+            continue
+        ids = []
+        for j, entry in enumerate(group):
+            if not isinstance(entry, str) or entry not in known:
+                shown = entry if isinstance(entry, str) else _type_name(entry)
+                problems.append(
+                    Problem(f"{label}[{j + 1}]: no question has the id '{shown}'", group.at(j))
+                )
+            else:
+                ids.append(entry)
+        if len(set(ids)) == len(group):
+            groups.append(tuple(ids))
+        elif len(ids) == len(group):
+            problems.append(Problem(f"{label}: an id appears twice", value.at(i)))
+    return tuple(groups), problems
 
 
 _QUOTE_MARKS = str.maketrans("“”„‟″«»‘’‚‛′", '"""""""\'\'\'\'\'')
@@ -503,9 +593,19 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
                 seen[qid] = q.value_at("id")
         if question is not None:
             questions.append(question)
+    excludes, exclude_problems = _excludes_problems(raw, top)
+    problems.extend(exclude_problems)
     if problems:
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
         raise BankError(problems=tuple(problems))
     return Bank(
-        bank_id, title, article, tuple(questions), description, language, revised, path.resolve()
+        bank_id,
+        title,
+        article,
+        tuple(questions),
+        description,
+        language,
+        revised,
+        path.resolve(),
+        excludes,
     )

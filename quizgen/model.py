@@ -146,6 +146,10 @@ class Question:
     """1 (easy) to 3 (hard)."""
     revised: str | None = None
     """ISO date of the last edit, if the bank gives one."""
+    points: Decimal = Decimal(1)
+    """What the question is worth when scored (a positive number; 1 unless the bank says)."""
+    excludes: tuple[str, ...] = ()
+    """Ids of questions that must never share a copy with this one."""
     location: Location | None = field(default=None, compare=False)
     """Where the question stands in its bank file (for messages only)."""
 
@@ -162,6 +166,8 @@ class Bank:
     language: str = "en"
     revised: str | None = None
     path: Path | None = None
+    excludes: tuple[tuple[str, ...], ...] = ()
+    """Bank-level ``excludes:``: groups of question ids of which no two share a copy."""
 
 
 # Assembled quiz ------------------------------------------------------------------------------

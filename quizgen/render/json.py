@@ -72,6 +72,7 @@ def item_dict(item: Item) -> dict:
     out["source"] = {"quote": q.source}
     out["tags"] = list(q.tags)
     out["difficulty"] = q.difficulty
+    out["points"] = _number(q.points)
     return out
 
 
