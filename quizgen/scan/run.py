@@ -33,13 +33,15 @@ class _Sheet:
     pages: dict[int, dict] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
-    crops: dict[str, np.ndarray] = field(default_factory=dict)
+    crops: dict[str, str] = field(default_factory=dict)
+    """Question id -> its crop's path in the results folder (written as soon as it is read)."""
     origin: str = ""
 
 
 @dataclass
 class _Scan:
     build: Build
+    out: Path
     sheets: list[_Sheet] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -56,6 +58,14 @@ def _crop(image: np.ndarray, boxes: Sequence[Mapping]) -> np.ndarray:
     x0, y0 = int((min(xs) - 40) * SCALE), int((min(ys) - 6) * SCALE)
     x1, y1 = int((max(xs) + 6) * SCALE), int((max(ys) + 6) * SCALE)
     return image[max(0, y0) : y1, max(0, x0) : x1]
+
+
+def _save_crop(out: Path, sheet: _Sheet, qid: str, image: np.ndarray) -> str:
+    folder = out / "review"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{_safe(sheet.student)}-{sheet.version}-{_safe(qid)}.png"
+    cv2.imwrite(str(folder / name), image)
+    return f"review/{name}"
 
 
 def _owner(scan: _Scan, identity: Identity, student: str | None) -> _Sheet:
@@ -146,7 +156,7 @@ def _read(scan: _Scan, origin: str, image: np.ndarray) -> None:
         if cell == REVIEW:
             sheet.reasons[q["id"]] = reason
             boxes = [r.box for r in rs] + ([writes[number]] if number in writes else [])
-            sheet.crops[q["id"]] = _crop(placed.image, boxes)
+            sheet.crops[q["id"]] = _save_crop(scan.out, sheet, q["id"], _crop(placed.image, boxes))
 
 
 def _finish(scan: _Scan) -> list[Reading]:
@@ -200,16 +210,10 @@ def _decisions(path: Path) -> dict[tuple[str, str, str], str]:
 def _write_review(scan: _Scan, out: Path, decided: Mapping) -> list[str]:
     """``review.csv`` and the crops in ``review/``; the items still waiting, as messages."""
     waiting, rows = [], []
-    crops = out / "review"
     for sheet in scan.sheets:
         for qid, reason in sheet.reasons.items():
             key = (sheet.student, sheet.version, qid)
-            crop_path = ""
-            if qid in sheet.crops:
-                crops.mkdir(parents=True, exist_ok=True)
-                name = f"{_safe(sheet.student)}-{sheet.version}-{_safe(qid)}.png"
-                cv2.imwrite(str(crops / name), sheet.crops[qid])
-                crop_path = f"review/{name}"
+            crop_path = sheet.crops.get(qid, "")
             decision = decided.get(key)
             rows.append([*key, reason, crop_path, "" if decision is None else decision or "blank"])
             if decision is None:
@@ -231,7 +235,11 @@ def scan(inputs: Sequence[Path], build_dir: Path, out: Path, review: Path | None
     if not any("sheet" in v for v in build.versions.values()):
         raise InputError(f"{build_dir}: the build has no answer sheets (--formats sheet)")
     decided = _decisions(review) if review else {}
-    state = _Scan(build)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot make the results folder: {exc.strerror or exc}") from None
+    state = _Scan(build, out)
     for page in pages(list(inputs)):
         if page.image is None:
             state.problems.append(f"{page.origin}: {page.error}")
@@ -244,7 +252,6 @@ def scan(inputs: Sequence[Path], build_dir: Path, out: Path, review: Path | None
             decision = decided.get((sheet.student, sheet.version, qid))
             if decision is not None:
                 reading.cells[qid] = decision  # type: ignore[index]
-    out.mkdir(parents=True, exist_ok=True)
     waiting = _write_review(state, out, decided)
     write_results(build_dir, readings, out, problems=state.problems)
     for message in [*state.problems, *state.notes, *waiting]:

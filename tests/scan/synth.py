@@ -18,13 +18,16 @@ CLEAR = ("blob", "tick", "cross")
 """Marks every reading must get right."""
 
 
-def write_bank(folder: Path, *, bank_id: str = "synthetic", count: int = 34) -> Path:
-    """A bank of ``count`` questions of every type, with its article."""
+def write_bank(
+    folder: Path, *, bank_id: str = "synthetic", count: int = 34, kinds: list | None = None
+) -> Path:
+    """A bank of ``count`` questions of every type (or of ``kinds`` in turn), with its
+    article."""
     sentences = [
         f"Report {k} says the figure for district {k} was {k * 3} units." for k in range(count)
     ]
     (folder / "article.txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
-    kinds = ["multiple_choice"] * 3 + [
+    kinds = kinds or ["multiple_choice"] * 3 + [
         "true_false",
         "matching",
         "ordering",
@@ -81,12 +84,12 @@ def write_bank(folder: Path, *, bank_id: str = "synthetic", count: int = 34) -> 
     return path
 
 
-def sheet_images(build: Path, version: str) -> list[np.ndarray]:
+def sheet_images(build: Path, version: str, dpi: int = DPI) -> list[np.ndarray]:
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(str(build / f"sheet-{version}.pdf"))
     out = [
-        np.array(pdf[i].render(scale=PX, grayscale=True).to_numpy(), copy=True)
+        np.array(pdf[i].render(scale=dpi / 72, grayscale=True).to_numpy(), copy=True)
         for i in range(len(pdf))
     ]
     pdf.close()
@@ -107,18 +110,18 @@ def box_key(box: dict, page: int) -> tuple:
     return (page, "answer", box["question"], box["row"], box["mark"])
 
 
-def _px(rect) -> tuple[int, int, int, int]:
-    return tuple(int(round(v * PX)) for v in rect)
+def _px(rect, px: float) -> tuple[int, int, int, int]:
+    return tuple(int(round(v * px)) for v in rect)
 
 
-def draw(image: np.ndarray, rect, kind: str, rng: random.Random) -> None:
+def draw(image: np.ndarray, rect, kind: str, rng: random.Random, px: float = PX) -> None:
     """A pen-like mark of ``kind`` in the box ``rect`` (points) of a 200-dpi page."""
-    x0, y0, x1, y1 = _px(rect)
+    x0, y0, x1, y1 = _px(rect, px)
     w, h = x1 - x0, y1 - y0
     jx, jy = rng.uniform(-0.08, 0.08) * w, rng.uniform(-0.08, 0.08) * h
     cx, cy = (x0 + x1) / 2 + jx, (y0 + y1) / 2 + jy
     ink = rng.randint(10, 70)
-    pen = max(2, int(round(0.8 * PX)))
+    pen = max(2, int(round(0.8 * px)))
     if kind == "blob":
         axes = (int(w * rng.uniform(0.42, 0.55)), int(h * rng.uniform(0.42, 0.55)))
         cv2.ellipse(
@@ -177,6 +180,7 @@ def mark_sheet(
 ) -> tuple[list[np.ndarray], Truth]:
     """Copies of ``pages`` filled in like a student (and teacher) would, with the truth."""
     out = [p.copy() for p in pages]
+    px = pages[0].shape[1] / doc["sheet"]["page_size"][0]
     boxes_truth: dict = {}
     cells: dict = {}
     sheet = doc["sheet"]
@@ -206,18 +210,18 @@ def mark_sheet(
             kind = rng.choice(CLEAR)
             if group[0] != "student" and extra < hard * 0.3:
                 kind, doubt = "pencil", True
-            draw(out[page], b["rect"], kind, rng)
+            draw(out[page], b["rect"], kind, rng, px)
             boxes_truth[box_key(b, page + 1)] = "pencil" if kind == "pencil" else "mark"
             value = b["mark"] if group[0] != "student" else b["value"]
             if group[0] != "student" and hard * 0.3 <= extra < hard * 0.6 and len(members) > 1:
                 other = (choice + 1) % len(members)
-                draw(out[members[other][0]], members[other][1]["rect"], rng.choice(CLEAR), rng)
+                draw(out[members[other][0]], members[other][1]["rect"], rng.choice(CLEAR), rng, px)
                 boxes_truth[box_key(members[other][1], members[other][0] + 1)] = "mark"
                 doubt = True
-        if group[0] != "student" and hard * 0.6 <= extra < hard:
-            free = [i for i in range(len(members)) if i != choice]
+        free = [i for i in range(len(members)) if i != choice]
+        if group[0] != "student" and hard * 0.6 <= extra < hard and free:
             page, b = members[rng.choice(free)]
-            draw(out[page], b["rect"], "erased", rng)
+            draw(out[page], b["rect"], "erased", rng, px)
             boxes_truth[box_key(b, page + 1)] = "erased"
         row_values[group] = None if doubt else value
     for number, q in questions.items():

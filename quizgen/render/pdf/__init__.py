@@ -61,12 +61,24 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
     yield OutputFile(f"key-{code}.pdf", "pdf", "key", data, code)
 
 
-def pack_copies(quiz: Quiz) -> list[Callable[[float, int], list]]:
+def pack_copies(quiz: Quiz, options: RenderOptions) -> list[Callable[[float, int], list]]:
     """The copies of the class pack: one per roster student in roster order (their version,
-    their name), else one per version."""
+    their name), else one per version; each followed by its answer sheet when sheets are
+    built."""
     if quiz.assignments:
-        return [_student(quiz, quiz.version(a.version), a.student) for a in quiz.assignments]
-    return [_student(quiz, v) for v in quiz.versions]
+        copies = [(quiz.version(a.version), a.student) for a in quiz.assignments]
+    else:
+        copies = [(v, None) for v in quiz.versions]
+    if not options.sheet:
+        return [_student(quiz, v, s) for v, s in copies]
+    from .sheet import pack_pages
+
+    return [
+        (lambda part, v, s: lambda w, n: part(w, n) + pack_pages(quiz, v, options, s))(
+            _student(quiz, v, s), v, s
+        )
+        for v, s in copies
+    ]
 
 
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
@@ -75,7 +87,7 @@ def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
     glyphs.warn_missing(quiz)
     if options.pack:
         subject = "Class pack: every student copy"
-        data = build(quiz, options, subject, pack_copies(quiz), duplex=options.duplex)
+        data = build(quiz, options, subject, pack_copies(quiz, options), duplex=options.duplex)
         yield OutputFile("class-pack.pdf", "pdf", "pack", data, None)
         subject = "Every answer key"
         keys = [_key(quiz, v) for v in quiz.versions]

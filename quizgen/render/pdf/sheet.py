@@ -126,6 +126,35 @@ def _draw_boxes(canv, page: Page, h: float) -> None:
         canv.drawString(label.x, h - label.y, label.text)
 
 
+def pack_pages(
+    quiz: Quiz, version: Version, options: RenderOptions, student: Student | None
+) -> list:
+    """The sheet of ``version`` as flowables of the class pack, to follow the student's copy:
+    each page starts a new page and is drawn at its own place on it (the pack's footer
+    stays clear of the corner marks)."""
+    from reportlab.platypus import Flowable, PageBreak
+
+    sheet = layout(quiz, version, options.page_size, options.student_digits)
+
+    class SheetPage(Flowable):
+        def __init__(self, page: Page) -> None:
+            super().__init__()
+            self.page = page
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            return avail_width, 0.0
+
+        def drawOn(self, canvas, x, y, _sW=0) -> None:  # noqa: N802 - reportlab's name
+            canvas.saveState()
+            _draw_page(canvas, quiz, sheet, self.page, student)
+            canvas.restoreState()
+
+    out: list = []
+    for page in sheet.pages:
+        out += [PageBreak(), SheetPage(page)]
+    return out
+
+
 def sheets_pdf(
     quiz: Quiz, options: RenderOptions, copies: Sequence[tuple[Version, Student | None]]
 ) -> bytes:
