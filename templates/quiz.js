@@ -226,25 +226,95 @@
     });
   }
 
-  /** Put saved responses back (the inverse of responseOf). */
-  function applyResponse(container, values) {
+  function letterOf(index) {
+    return index < 0 ? "" : String.fromCharCode(65 + index);
+  }
+
+  function indexOfLetter(cell) {
+    return cell && cell.length === 1 ? cell.charCodeAt(0) - 65 : -1;
+  }
+
+  /**
+   * A question's response as results.csv cells: a choice's printed letter; a match's option
+   * letter per item; an ordering's position (1 = first) of each item in the order first
+   * shown; typed text as typed. Compact enough for SCORM suspend data and result codes.
+   */
+  function cellsOf(container) {
     var type = container.getAttribute("data-type");
-    if (!Array.isArray(values)) return;
     if (type === "multiple_choice" || type === "true_false") {
-      all(container, 'input[type="radio"]').forEach(function (radio) {
-        radio.checked = radio.value === values[0];
+      return [letterOf(all(container, 'input[type="radio"]').findIndex(function (r) {
+        return r.checked;
+      }))];
+    }
+    if (type === "matching") {
+      return all(container, "select").map(function (s) { return letterOf(s.selectedIndex - 1); });
+    }
+    if (type === "ordering") {
+      var items = all(container, ".order-item");
+      var cells = items.map(function () { return ""; });
+      items.forEach(function (item, position) {
+        cells[Number(item.getAttribute("data-start"))] = String(position + 1);
+      });
+      return cells;
+    }
+    return responseOf(container);
+  }
+
+  /** The right response in the same cells as ``cellsOf``. */
+  function rightCellsOf(container, question, secret) {
+    var type = container.getAttribute("data-type");
+    if (type === "multiple_choice" || type === "true_false") {
+      return [letterOf(all(container, 'input[type="radio"]').findIndex(function (r) {
+        return accepted(question, 0, r.value);
+      }))];
+    }
+    if (type === "matching") {
+      return all(container, "select").map(function (select, slot) {
+        return letterOf(Array.prototype.slice.call(select.options, 1).findIndex(function (o) {
+          return accepted(question, slot, o.value);
+        }));
+      });
+    }
+    if (type === "ordering") {
+      var items = all(container, ".order-item");
+      var cells = items.map(function () { return ""; });
+      items.forEach(function (item) {
+        var value = item.getAttribute("data-value");
+        for (var slot = 0; slot < items.length; slot++) {
+          if (accepted(question, slot, value)) {
+            cells[Number(item.getAttribute("data-start"))] = String(slot + 1);
+          }
+        }
+      });
+      return cells;
+    }
+    return secret.answer.lines.slice(0, 1);
+  }
+
+  /** Put saved cells back (the inverse of cellsOf). */
+  function applyCells(container, cells) {
+    var type = container.getAttribute("data-type");
+    if (!Array.isArray(cells)) return;
+    if (type === "multiple_choice" || type === "true_false") {
+      all(container, 'input[type="radio"]').forEach(function (radio, i) {
+        radio.checked = i === indexOfLetter(cells[0]);
+      });
+    } else if (type === "matching") {
+      all(container, "select").forEach(function (select, i) {
+        var index = indexOfLetter(cells[i]);
+        if (index >= 0 && index + 1 < select.options.length) select.selectedIndex = index + 1;
       });
     } else if (type === "ordering") {
       var list = container.querySelector("ol.order");
-      var items = all(list, ".order-item");
-      values.forEach(function (value) {
-        var item = items.filter(function (i) { return i.getAttribute("data-value") === value; })[0];
-        if (item) list.appendChild(item);
-      });
+      all(list, ".order-item")
+        .sort(function (x, y) {
+          return cells[x.getAttribute("data-start")] - cells[y.getAttribute("data-start")];
+        })
+        .forEach(function (item) { list.appendChild(item); });
       container.setAttribute("data-touched", "");
     } else {
-      all(container, 'input[type="text"], select').forEach(function (field, i) {
-        if (typeof values[i] === "string") field.value = values[i];
+      all(container, 'input[type="text"]').forEach(function (field, i) {
+        if (typeof cells[i] === "string") field.value = cells[i];
       });
     }
   }
@@ -257,10 +327,10 @@
     return responseOf(container).every(function (value) { return value.trim() !== ""; });
   }
 
-  function allResponses() {
+  function allCells() {
     var out = {};
     containers.forEach(function (container) {
-      out[container.getAttribute("data-question-id")] = responseOf(container);
+      out[container.getAttribute("data-question-id")] = cellsOf(container);
     });
     return out;
   }
@@ -289,7 +359,7 @@
     if (mode !== "test") return;
     var touched = containers.filter(function (c) { return c.hasAttribute("data-touched"); })
       .map(function (c) { return c.getAttribute("data-question-id"); });
-    store.save({ submitted: submitted, responses: allResponses(), touched: touched });
+    store.save({ submitted: submitted, cells: allCells(), touched: touched });
   }
 
   // Grading --------------------------------------------------------------------------------
@@ -403,8 +473,13 @@
       return {
         id: container.getAttribute("data-question-id"),
         type: container.getAttribute("data-type"),
+        number: Number(container.querySelector(".qnum").firstChild.textContent),
         response: responseOf(container),
-        answer: result.secret.answer.lines,
+        choices: all(container, 'input[type="radio"]').map(function (r) { return r.value; }),
+        cells: cellsOf(container),
+        right: rightCellsOf(container, questionOf(container), result.secret),
+        value: result.secret.value,
+        tolerance: result.secret.tolerance,
         ok: result.ok,
         answered: result.answered
       };
@@ -539,10 +614,10 @@
     });
     checkButton.addEventListener("click", requestSubmit);
     var saved = store.load();
-    if (saved && saved.responses) {
+    if (saved && saved.cells) {
       containers.forEach(function (container) {
         var id = container.getAttribute("data-question-id");
-        applyResponse(container, saved.responses[id]);
+        applyCells(container, saved.cells[id]);
         if (!saved.touched || saved.touched.indexOf(id) < 0) container.removeAttribute("data-touched");
       });
       if (saved.submitted) submit(true);

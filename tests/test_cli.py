@@ -67,7 +67,7 @@ def test_validate_does_not_import_heavy_libraries():
         (
             ["build", "--formats", "pdf,docx"],
             "quizgen: error: unknown format 'docx' (valid: pdf, html, anki-csv, json, apkg, "
-            "quizlet, sheet, or all)",
+            "quizlet, scorm12, scorm2004, sheet, or all)",
         ),
         (["build", "--versions", "0"], "argument --versions: must be at least 1, got 0"),
         (["build", "--seed", "abc"], "argument --seed: expected a whole number, got 'abc'"),
@@ -142,7 +142,7 @@ def test_manifest_lists_every_file_and_is_written_last(small_build):
     newest = max(small_build.rglob("*"), key=lambda p: p.stat().st_mtime_ns)
     assert newest.name == "manifest.json"
     for entry in manifest["files"]:
-        assert entry["role"] in {"student", "key", "deck", "index", "pack", "sheet"}
+        assert entry["role"] in {"student", "key", "deck", "index", "pack", "lms", "sheet"}
         assert entry["format"] in manifest["formats"]
     roles = {(f["format"], f["role"], f.get("version")) for f in manifest["files"]}
     for code in ("A", "B"):

@@ -88,7 +88,7 @@ def test_unknown_or_self_excludes_are_located_errors(tmp_path):
 
 
 def test_points_are_carried_into_each_version_json(tmp_path):
-    from support import run_cli
+    from support import built, run_cli
 
     bank = copy_bank(
         tmp_path, HEAD + "questions:\n" + question("a", "    points: 3\n") + question("b")
@@ -107,5 +107,5 @@ def test_points_are_carried_into_each_version_json(tmp_path):
         str(out),
     )
     assert result.returncode == 0, result.stderr
-    questions = json.loads((out / "quiz-A.json").read_text())["questions"]
+    questions = json.loads(built(out, "quiz-A.json").read_text())["questions"]
     assert {q["id"]: q["points"] for q in questions} == {"a": 3, "b": 1}

@@ -20,12 +20,12 @@ from pathlib import Path
 from ..bank import ID_RE
 from ..errors import InputError, UsageError
 from ..text import NotText, decode_text
-from .clean import quote_spans, segment
+from .clean import html_evidence, quote_spans, segment
 from .dates import find_dates
 from .facts import Facts, Person
 from .figures import find_figures
 from .names import find_names
-from .questions import draft_questions, slugify
+from .questions import MAX_QUESTIONS, draft_questions, slugify
 from .quotes import claim_attributions, find_quotes
 from .times import find_times
 from .writer import dump, validated, write
@@ -176,6 +176,12 @@ def read_article(path: Path) -> str:
         raise InputError(f"{path}:{where}: {exc}; save the article as plain UTF-8 text") from None
     if not text.strip():
         raise InputError(f"{path}: the article is empty")
+    evidence = html_evidence(text)
+    if evidence:
+        raise InputError(
+            f"{path}: this is an HTML page ({evidence}), not an article's text; open it in a "
+            "browser, copy the article's text into a .txt file and extract that"
+        )
     return text
 
 
@@ -244,6 +250,12 @@ def extract_command(args: argparse.Namespace) -> int:
         f"from {found}; review it before use",
         file=sys.stderr,
     )
+    if len(draft.questions) >= MAX_QUESTIONS:
+        print(
+            f"quizgen: the draft stops at {MAX_QUESTIONS} questions; the rest of the article "
+            "was not asked about (split it to draft more)",
+            file=sys.stderr,
+        )
     for ids, what in (
         (checked.invalid, "left out {} question(s) that did not validate"),
         (checked.warned, "left out {} question(s) that drew lint warnings"),

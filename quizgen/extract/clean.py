@@ -29,7 +29,7 @@ _TERMINAL = tuple('.!?"”’):;…')
 _AGENCY = r"[A-Z][A-Z0-9&.'-]+(?:\s+[A-Z][A-Z0-9&.'-]+){0,3}"
 _AGENCY_LOOSE = r"[A-Z][A-Za-z0-9&.'-]+(?:\s+[A-Z][A-Za-z0-9&.'-]+){0,3}"
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-CREDIT_RE = re.compile(rf"\s+({_AGENCY}\s*/\s*{_NAME})\s*$")
+CREDIT_RE = re.compile(rf"(?<!\s)\s+({_AGENCY}\s*/\s*{_NAME})\s*$")
 """An agency credit ending a caption line: ``AFP / Jung Yeon-je``, ``NATIONAL ARCHIVES /
 Handout``."""
 _LOOSE_CREDIT_RE = re.compile(
@@ -37,7 +37,7 @@ _LOOSE_CREDIT_RE = re.compile(
     rf"Image|Credit|Source)s?\s*:\s*.{{1,80}}|\(?{_AGENCY}\)?)$"
 )
 _LABEL_CREDIT_RE = re.compile(
-    r"\s*[(\[]?(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*"
+    r"(?<!\s)\s*[(\[]?(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*"
     r"[^.()\[\]]{1,80}[)\]]?\s*$"
 )
 _META_RE = re.compile(r"^\s*(?:Published|Updated|Posted|Last updated)\b.{0,80}$", re.I)
@@ -156,7 +156,16 @@ def _top_line_reason(line: str) -> str | None:
 _TOP_BLOCKS = 4
 """Bylines and date lines are looked for in this many blocks (lines between blank lines) at
 the top of the article: headline, standfirst, byline, date."""
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])")
+"""A sentence's end. It starts only at the first mark of a run and never backtracks, so a
+long run of dots or spaces is read once."""
+_CREDIT_WINDOW = 200
+MAX_SENTENCE_CHARS = 2000
+"""A longer 'sentence' (a run of dots, of spaces, of one phrase repeated) is not article
+text: it is left out, which also bounds the cost of the rules that read one sentence."""
+MAX_QUOTE_CHARS = 1000
+"""A longer span between two quotation marks is taken for unbalanced marks, not a
+quotation: it neither holds a sentence together nor becomes a question."""
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Characters a bank cannot hold (the loader refuses them): sentences with them are left out."""
 _WORD_BEFORE_DOT_RE = re.compile(r"(?<!\w)([A-Za-z.]+)\.$")
@@ -167,6 +176,29 @@ _STARTERS = frozenset(
 )
 """Words that start a sentence after a time such as ``9 p.m.``."""
 _QUOTE_MARK_RE = re.compile('["“”‘’]')
+
+
+_HTML_START_RE = re.compile(r"\s*(?:<!DOCTYPE\s+html|<html[\s>]|<\?xml\b)", re.I)
+_HTML_TAG_RE = re.compile(
+    r"</?(?:html|head|body|script|style|div|span|p|a|br|table|tr|td|meta|link|img|ul|li|"
+    r"h[1-6]|article|section|header|footer|nav|iframe|form|input)\b[^<>\n]{0,300}>",
+    re.I,
+)
+_HTML_TAGS_NEEDED = 3
+_HTML_LOOK = 65536
+
+
+def html_evidence(text: str) -> str | None:
+    """What shows that ``text`` is an HTML page rather than an article's text (its opening
+    ``<!DOCTYPE html>`` or ``<html>``, or several tags such as ``<p>``), else None."""
+    head = text[:_HTML_LOOK]
+    m = _HTML_START_RE.match(head)
+    if m:
+        return m.group().strip()
+    tags = _HTML_TAG_RE.findall(head, 0, _HTML_LOOK)
+    if len(tags) >= _HTML_TAGS_NEEDED:
+        return " ".join(dict.fromkeys(t[:20] for t in tags[:_HTML_TAGS_NEEDED]))
+    return None
 
 
 @dataclass(frozen=True)
@@ -257,10 +289,13 @@ def _repeat_tail(first: str, second: str) -> str | None:
 
 def _credit_start(text: str, start: int, end: int) -> int | None:
     """Where a credit ending the line ``text[start:end]`` begins, if it ends with one."""
-    line = text[start:end]
+    # A credit is short: only the line's last characters are searched, so a long line
+    # costs no more than a short one.
+    begin = max(start, end - _CREDIT_WINDOW)
+    line = text[begin:end]
     m = CREDIT_RE.search(line) or _LABEL_CREDIT_RE.search(line)
-    if m and m.start() > 0:
-        return start + m.start()
+    if m and begin + m.start() > start:
+        return begin + m.start()
     return None
 
 
@@ -278,11 +313,15 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of the paragraph ``text[start:end]``; never splits inside a quotation."""
-    spans = quote_spans(text, start, end)
+    # An unclosed quotation (a stray mark, or one continued in the next paragraph) and a
+    # span too long to be a quotation do not hold sentences together.
+    held = SpanIndex(
+        (o, c) for o, c in quote_spans(text, start, end) if c < end and c - o <= MAX_QUOTE_CHARS
+    )
     out, pos = [], start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         cut = m.end()
-        if any(o < cut <= c for o, c in spans):
+        if held.holds(cut):
             continue
         before = text[max(start, m.start() - 12) : m.start() + 1]
         word = _WORD_BEFORE_DOT_RE.search(before)
@@ -396,6 +435,9 @@ def segment(text: str) -> Document:
             if _CONTROL_RE.search(text, ss, se):
                 skip(ss, se, "control characters")
                 continue
+            if se - ss > MAX_SENTENCE_CHARS:
+                skip(ss, se, f"too long for a sentence (over {MAX_SENTENCE_CHARS:,} characters)")
+                continue
             sentences.append(Sentence(len(sentences), text[ss:se], ss, se, index, caption))
     skipped.sort(key=lambda k: k.start)
     return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline)
@@ -413,6 +455,10 @@ class SpanIndex:
         i = max(bisect.bisect_left(self.starts, lo) - 1, 0)
         j = bisect.bisect_left(self.starts, hi)
         return [(s, e) for s, e in self.spans[i:j] if e > lo]
+
+    def holds(self, pos: int) -> bool:
+        """True when ``pos`` lies inside a span or on its closing mark."""
+        return any(s < pos <= e for s, e in self.within(pos - 1, pos + 1))
 
     def covers(self, pos: int) -> bool:
         """True when ``pos`` lies strictly inside a span."""

@@ -6,6 +6,7 @@ answer is written. A distractor never equals the answer, in value or in words.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +20,19 @@ WANTED = 3
 """Distractors per multiple-choice question."""
 FROM_ARTICLE = 2
 """At most this many come from the article; near values fill the rest."""
+
+
+NEIGHBOURS = 60
+"""Distractors are drawn from at most this many facts of the kind on each side of the answer
+(the whole article when it is shorter), so a long text costs no more per question."""
+
+
+def nearby(items: Sequence, starts: Sequence[int], position: int) -> Sequence:
+    """The ``items`` (in article order; ``starts`` their offsets) around ``position``."""
+    if len(items) <= 2 * NEIGHBOURS:
+        return items
+    i = bisect.bisect_left(starts, position)
+    return items[max(0, i - NEIGHBOURS) : i + NEIGHBOURS]
 
 
 def _pick(
@@ -279,10 +293,15 @@ class Speakers:
         self.said: dict[str, list[str]] = {}
         self.starts: dict[str, list[int]] = {}
         self.kinds: dict[str, str] = {}
+        self.at: list[int] = []
+        self.order: list[tuple[int, str]] = []
+        """(start, speaker) of every attributed quotation, in article order."""
         for q in quotes:
             if q.speaker is None:
                 continue
             label = q.speaker.label
+            self.order.append((q.start, label))
+            self.at.append(q.start)
             self.said.setdefault(label, []).append(normalize_answer(q.text))
             self.starts.setdefault(label, []).append(q.start)
             self.kinds.setdefault(label, q.speaker.kind)
@@ -310,9 +329,10 @@ class Speakers:
                 return False
             return not self._said_it(label, words)
 
-        labels = sorted(self.said, key=lambda k: (self._distance(k, quote.start), k))
+        around = dict.fromkeys(label for _, label in nearby(self.order, self.at, quote.start))
+        labels = sorted(around, key=lambda k: (self._distance(k, quote.start), k))
         article = [(label, _cap(label)) for label in labels if fits(label)]
-        near = [(label, _cap(label)) for label in extra if fits(label)]
+        near = list(itertools.islice(((x, _cap(x)) for x in extra if fits(x)), 2 * WANTED))
         return _pick(_cap(answer), answer, article, near, from_article=WANTED)
 
 

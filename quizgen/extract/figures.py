@@ -45,6 +45,8 @@ FIGURE_RE = re.compile(
     r"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b)?)",
     re.IGNORECASE,
 )
+MAX_DIGITS = 18
+"""A longer run of digits is not read as a figure."""
 _HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>[a-z]+)(?:-(?:old|long|strong|wide|high))?\b")
 _NEXT_WORD_RE = re.compile(
     r"[ \t]+(?P<w>[A-Za-z]\.(?:[A-Za-z]\.)*[A-Za-z]\.(?![\w'’-])"
@@ -142,6 +144,8 @@ def find_figures(
             start, end = m.start("num"), m.end("num")
             if taken.within(start, end) or _excluded(text, m):
                 continue
+            if len(m.group("digits") or "") > MAX_DIGITS:
+                continue  # a code, an identifier or noise, not a quantity a quiz asks for
             words = m.group("words")
             ordinal = bool(m.group("ord"))
             if ordinal and not m.group("digits"):

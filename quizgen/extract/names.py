@@ -132,12 +132,17 @@ class Names:
     """(sentence index, offset, kind, label) of every mention, in order: kind is ``person``,
     ``org`` or ``place``."""
 
+    index: dict[str, Person] = field(default_factory=dict)
+    """Name or alias -> the first person known by it."""
+
+    def add(self, person: Person) -> None:
+        self.people.append(person)
+        for key in (person.name, *person.aliases):
+            self.index.setdefault(key, person)
+
     def person(self, name: str) -> Person | None:
         """The person ``name`` (or one of their aliases) stands for."""
-        for p in self.people:
-            if name == p.name or name in p.aliases:
-                return p
-        return None
+        return self.index.get(name)
 
 
 def chains(text: str, sentence: Sentence) -> list[Chain]:
@@ -201,11 +206,27 @@ _APPOSITIVE_RE = re.compile(
 _OWNERS = ("his", "her", "their")
 
 
+_ROLE_WINDOW = 160
+"""How far before a name its role is looked for (in characters): a role is a few words, and a
+bounded look keeps a long sentence linear."""
+
+
+def _left(text: str, chain: Chain, window: int) -> str:
+    """The sentence's text before ``chain``, at most ``window`` characters, from a word's
+    start."""
+    start = chain.sentence.start
+    if chain.start - start > window:
+        start = chain.start - window
+        while start < chain.start and not text[start - 1].isspace():
+            start += 1
+    return text[start : chain.start]
+
+
 def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, str]:
     """The role written before a name (title words in the chain, then words to the left),
     and the word the role stopped at (``his`` in ``his South Korean counterpart``)."""
     role_words = list(chain.words[:name_first])
-    left = text[chain.sentence.start : chain.start]
+    left = _left(text, chain, _ROLE_WINDOW)
     tokens = re.findall(r"[\w'’-]+|[^\w\s]", left)
     stop = ""
     for tok in reversed(tokens):
@@ -233,7 +254,7 @@ def _role_apart(text: str, chain: Chain) -> str | None:
     Guterres, said``."""
     before = re.search(
         r"(?:^|[,;:(])[ \t]*(?:[Tt]he[ \t]+)?(?P<role>[^,;:()\"“”]{2,60}?),[ \t]*$",
-        text[chain.sentence.start : chain.start],
+        _left(text, chain, _ROLE_WINDOW),
     )
     after = text[chain.end : chain.end + 1]
     if before and after == "," and _has_role_noun(before.group("role").split()):
@@ -267,9 +288,9 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
     if role is None and len(name) >= 2:
         role = _role_after(text, chain) or _role_apart(text, chain)
     if role is not None and stop in _OWNERS:
-        owner = [p for p in known.people if p.sentence.index == chain.sentence.index]
-        if owner:
-            role = f"{owner[-1].name}'s {role}"
+        last = known.people[-1] if known.people else None
+        if last is not None and last.sentence.index == chain.sentence.index:
+            role = f"{last.name}'s {role}"
     if role is None and (not speaker or len(name) < 2):
         return None
     full = " ".join(name)
@@ -354,12 +375,14 @@ def find_names(text: str, sentences: Iterable[Sentence]) -> Names:
                 names.mentions.append((sentence.index, chain.start, "org", chain.text))
                 continue
             in_speaker = bool(
-                _SPEAKS_RE.match(text, chain.end, sentence.end)
-                or _SAID_BEFORE_RE.search(text, sentence.start, chain.start)
+                _SPEAKS_RE.match(text, chain.end, min(sentence.end, chain.end + _ROLE_WINDOW))
+                or _SAID_BEFORE_RE.search(
+                    text, max(sentence.start, chain.start - _ROLE_WINDOW), chain.start
+                )
             )
             person = _person(text, chain, names, speaker=in_speaker)
             if person is not None and names.person(person.name) is None:
-                names.people.append(person)
+                names.add(person)
             known = person or names.person(chain.text)
             if known is not None:
                 names.mentions.append(

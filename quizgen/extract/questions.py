@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from ..lint import NEAR_DUPLICATE_RATIO
 from ..text import normalize_answer, normalize_space
-from .distractors import Speakers, longer_last, place_distractors
+from .distractors import Speakers, longer_last, nearby, place_distractors
 from .facts import DateFact, Facts, Figure, Person, Place, Quote, Sentence
 from .fill import BLANK, cloze, date_blank, date_question, figure_blank, figure_question
 from .lexicon import DOCUMENTS, TITLE_WORDS
@@ -127,6 +127,17 @@ class _Writer:
         self.seen: set[str] = set()
         self.short: list[str] = []
         self.matcher = SequenceMatcher(autojunk=False)
+        self.quoted: dict[int, list[Quote]] = {}
+        for q in facts.quotes:
+            if q.speaker:
+                self.quoted.setdefault(q.sentence.index, []).append(q)
+        self.starts = {
+            kind: [f.start for f in getattr(facts, kind)] for kind in ("dates", "figures", "places")
+        }
+
+    def around(self, kind: str, position: int) -> list:
+        """The article's facts of ``kind`` near ``position``, for wrong choices."""
+        return list(nearby(getattr(self.facts, kind), self.starts[kind], position))
 
     def turn(self, kind: str) -> int:
         self.turns[kind] += 1
@@ -202,8 +213,8 @@ class _Writer:
 
     def according_to(self, sentence: Sentence, position: int) -> str:
         """``, according to X`` when the words at ``position`` are attributed to X."""
-        for q in self.facts.quotes:
-            if q.speaker and q.sentence.index == sentence.index and q.start <= position <= q.end:
+        for q in self.quoted.get(sentence.index, ()):
+            if q.start <= position <= q.end:
                 return f", in words the article attributes to {q.speaker.label}"
         who = self.facts.attributions.get(sentence.index)
         return f", according to {in_sentence(who)}" if who else ""
@@ -324,7 +335,7 @@ class _Writer:
         )
 
     def place(self, p: Place) -> bool:
-        distractors = place_distractors(p, self.facts.places)
+        distractors = place_distractors(p, self.around("places", p.start))
         if len(distractors) < 2:
             return False
         local = p.start - p.sentence.start
@@ -362,7 +373,7 @@ class _Writer:
             if isinstance(fact, DateFact):
                 if fact.note:
                     why += f" That is {fact.note}."
-                question = date_question(self.turn("date"), fact, list(self.facts.dates))
+                question = date_question(self.turn("date"), fact, self.around("dates", fact.start))
                 alternative = (
                     cloze([date_blank(fact)], sentence, "Fill in the blank.")
                     if question and question["type"] == "multiple_choice"
@@ -379,7 +390,7 @@ class _Writer:
                 )
             else:
                 turn = self.turn("figure")
-                question = figure_question(turn, fact, list(self.facts.figures))
+                question = figure_question(turn, fact, self.around("figures", fact.start))
                 alternative = None
                 if question and question["type"] == "multiple_choice":
                     alternative = figure_question(2 if fact.ordinal else 1, fact, [])
@@ -429,6 +440,11 @@ def _first_of_each(facts, key: Callable) -> list:
     return sorted(chosen.values(), key=lambda f: f.start)
 
 
+MAX_QUESTIONS = 400
+"""A draft stops after the sentence that brings it to this many questions: more is no
+longer a quiz to review, and the checks on a draft grow with the square of its size."""
+
+
 def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
     """Draft questions for ``facts`` in the order of the article, and for some of them (by
     id) another form of the same question to use when the first draws a lint warning."""
@@ -460,6 +476,8 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
         for item in items:
             by_sentence.setdefault(item.sentence.index, {}).setdefault(name, []).append(item)
     for index in sorted(by_sentence):
+        if len(w.questions) >= MAX_QUESTIONS:
+            break
         group = by_sentence[index]
         for q in group.get("quotes", []):
             w.quote(q, extra)

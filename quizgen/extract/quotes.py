@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..text import normalize_space
-from .clean import Document, quote_spans
-from .facts import Quote, Sentence, Speaker
+from .clean import MAX_QUOTE_CHARS, Document, quote_spans
+from .facts import Person, Quote, Sentence, Speaker
 from .lexicon import DOCUMENTS, PARTICIPLE_VERBS, SPEECH_VERBS
 from .names import Names, chains
 
@@ -125,6 +125,19 @@ class _Context:
 
     def __post_init__(self) -> None:
         self.place_starts = {m[1] for m in self.names.mentions if m[2] == "place"}
+        self.org_heads: dict[str, str] = {}
+        for org in self.names.orgs:
+            self.org_heads.setdefault(org.rsplit(" ", 1)[0], org)
+
+    def _person_in(self, words: Sequence[str]) -> Person | None:
+        """The person a run of name words ends with (``Secretary Mark Esper``), or stands
+        for as a whole (an alias, ``Esper``)."""
+        for k in range(len(words)):
+            suffix = " ".join(words[k:])
+            p = self.names.person(suffix)
+            if p is not None and p.name == suffix:
+                return p
+        return self.names.person(" ".join(words))
 
     def pronoun(self, word: str, sentence: int) -> Speaker | None:
         kinds = {
@@ -148,10 +161,9 @@ class _Context:
         found = chains(self.text, span)
         people = []
         for chain in found:
-            for p in self.names.people:
-                if chain.text.endswith(p.name) or chain.text in (p.name, *p.aliases):
-                    if p.name not in people:
-                        people.append(p.name)
+            p = self._person_in(chain.words)
+            if p is not None and p.name not in people:
+                people.append(p.name)
         if people:
             kind = "person" if len(people) == 1 else "people"
             return Speaker(" and ".join(people), kind, phrase)
@@ -159,9 +171,9 @@ class _Context:
             if chain.text in self.names.orgs:
                 return Speaker(chain.text, "org", phrase)
         for chain in found:
-            for org in self.names.orgs:
-                if not chain.possessive and org.rsplit(" ", 1)[0] == chain.text:
-                    return Speaker(org, "org", phrase)
+            org = self.org_heads.get(chain.text)
+            if org is not None and not chain.possessive:
+                return Speaker(org, "org", phrase)
         places = [c for c in found if any(p in self.place_starts for p in range(c.start, c.end))]
         if found and len(places) == len(found):
             label = re.sub(r"^[Tt]he\s+", "", phrase)
@@ -284,7 +296,11 @@ def find_quotes(doc: Document, names: Names) -> list[Quote]:
                 _, _, kind, label = mentions[mi]
                 ctx.history.append((mentions[mi][0], Speaker(label, kind, label)))
                 mi += 1
-            inside = [(o, c) for o, c in spans if sentence.start <= o < sentence.end]
+            inside = [
+                (o, c)
+                for o, c in spans
+                if sentence.start <= o < sentence.end and c - o <= MAX_QUOTE_CHARS
+            ]
             resolved = _attributed(text, sentence, inside, ctx) if inside else {}
             for o, c in inside:
                 content = _clean_quote(text[o + 1 : c])

@@ -86,6 +86,8 @@ FORMATS: dict[str, Format] = {
         Format("json", "json", "one JSON file per version with questions and answers"),
         Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
+        Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),
+        Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
         Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
     )
 }

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import posixpath
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 
 import jinja2
@@ -116,10 +117,14 @@ def _common(quiz: Quiz) -> dict:
     }
 
 
-def _page(template: str, context: dict, *, script: bool) -> bytes:
+QUIZ_SCRIPTS = ("grading.js", "quiz.js")
+"""The quiz page's script: the answer matching, then the page."""
+
+
+def _page(template: str, context: dict, *, scripts: tuple[str, ...] = ()) -> bytes:
     css = _asset("quiz.css")
-    # grading.js (the answer matching) and quiz.js run as one inline script, one CSP hash.
-    js = _asset("grading.js") + "\n" + _asset("quiz.js") if script else None
+    # The scripts run as one inline script, under one CSP hash.
+    js = "\n".join(_asset(name) for name in scripts) if scripts else None
     html = (
         _environment()
         .get_template(template)
@@ -133,7 +138,7 @@ def _page(template: str, context: dict, *, script: bool) -> bytes:
     return html.encode("utf-8")
 
 
-def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
+def _quiz_context(quiz: Quiz, version: Version, options: RenderOptions) -> dict:
     data = {
         "bank": quiz.bank.id,
         "version": version.code,
@@ -153,7 +158,30 @@ def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
         "sections": sections(version.items),
         "data": Markup(script_json(data)),
     }
-    return _page("quiz.html.j2", context, script=True)
+    return context
+
+
+def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
+    return _page("quiz.html.j2", _quiz_context(quiz, version, options), scripts=QUIZ_SCRIPTS)
+
+
+def launch_page(quiz: Quiz, options: RenderOptions, *, edition: str) -> bytes:
+    """The launch page of a SCORM package: every version's quiz (test mode) in a
+    ``<template>``; scorm.js picks the learner's and talks to the LMS."""
+    options = replace(options, html_mode="test")
+    bodies = []
+    for version in quiz.versions:
+        context = {**_quiz_context(quiz, version, options), "fragment": True}
+        body = _environment().get_template("quiz.html.j2").render(**context)
+        bodies.append({"code": version.code, "body": Markup(body)})
+    config = {
+        "scorm": edition,
+        "bank": quiz.bank.id,
+        "versions": [v.code for v in quiz.versions],
+        "passMark": options.pass_mark,
+    }
+    context = {**_common(quiz), "bodies": bodies, "config": Markup(script_json(config))}
+    return _page("scorm.html.j2", context, scripts=("grading.js", "scorm.js", "quiz.js"))
 
 
 def _key_page(quiz: Quiz, version: Version) -> bytes:
@@ -164,7 +192,7 @@ def _key_page(quiz: Quiz, version: Version) -> bytes:
         "total": len(version.items),
         "sections": sections(version.items),
     }
-    return _page("key.html.j2", context, script=False)
+    return _page("key.html.j2", context)
 
 
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
@@ -176,7 +204,7 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
 
 
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
-    page = _page("index.html.j2", _common(quiz), script=False)
+    page = _page("index.html.j2", _common(quiz))
     yield OutputFile("index.html", "html", "index", page)
 
 
@@ -215,5 +243,5 @@ def teacher_index(quiz: Quiz, entries: Sequence[OutputFile]) -> OutputFile:
         )
     shared = [link(e) for e in entries if e.version is None]
     context = {**_common(quiz), "noindex": True, "by_version": by_version, "shared": shared}
-    page = _page("teacher.html.j2", context, script=False)
+    page = _page("teacher.html.j2", context)
     return OutputFile(f"{TEACHER_DIR}/index.html", "html", "index", page)

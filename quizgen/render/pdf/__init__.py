@@ -61,6 +61,15 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
     yield OutputFile(f"key-{code}.pdf", "pdf", "key", data, code)
 
 
+def _with_sheet(
+    quiz: Quiz, version: Version, options: RenderOptions, student: Student | None
+) -> Callable[[float, int], list]:
+    from .sheet import pack_pages
+
+    copy = _student(quiz, version, student)
+    return lambda width, serial: copy(width, serial) + pack_pages(quiz, version, options, student)
+
+
 def pack_copies(quiz: Quiz, options: RenderOptions) -> list[Callable[[float, int], list]]:
     """The copies of the class pack: one per roster student in roster order (their version,
     their name), else one per version; each followed by its answer sheet when sheets are
@@ -71,14 +80,7 @@ def pack_copies(quiz: Quiz, options: RenderOptions) -> list[Callable[[float, int
         copies = [(v, None) for v in quiz.versions]
     if not options.sheet:
         return [_student(quiz, v, s) for v, s in copies]
-    from .sheet import pack_pages
-
-    return [
-        (lambda part, v, s: lambda w, n: part(w, n) + pack_pages(quiz, v, options, s))(
-            _student(quiz, v, s), v, s
-        )
-        for v, s in copies
-    ]
+    return [_with_sheet(quiz, v, options, s) for v, s in copies]
 
 
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
