@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import InputError
@@ -47,26 +49,52 @@ def results_csv(build: Build, results: Sequence[Scored]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def responses_json(build: Build, results: Sequence[Scored], problems: Sequence[str]) -> bytes:
-    doc = {
-        "bank": build.manifest.get("bank", {}).get("id"),
-        "seed": build.manifest.get("seed"),
-        "students": [
-            {
-                "student": s.reading.student,
-                "version": s.reading.version,
-                "origin": s.reading.origin,
-                "score": float(s.score),
-                "max": float(s.max),
-                "cells": dict(s.reading.cells),
-                "needs_review": list(s.pending),
-                "pages": [dict(p) for p in s.reading.pages],
-            }
-            for s in results
-        ],
-        "problems": list(problems),
-    }
-    return (json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
+def _page(page) -> dict:
+    return page.as_json() if hasattr(page, "as_json") else dict(page)
+
+
+def responses_json(
+    build: Build, results: Sequence[Scored], problems: Sequence[str]
+) -> Iterator[str]:
+    """``responses.json`` in pieces, one student at a time: a class's thousand pages of box
+    readings are never all expanded in memory at once."""
+
+    def dump(value, indent: str = "") -> str:
+        text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)
+        return text.replace("\n", "\n" + indent)
+
+    yield "{\n"
+    yield f'  "bank": {dump(build.manifest.get("bank", {}).get("id"))},\n'
+    yield f'  "problems": {dump(list(problems), "  ")},\n'
+    yield f'  "seed": {dump(build.manifest.get("seed"))},\n'
+    yield '  "students": ['
+    for n, s in enumerate(results):
+        entry = {
+            "student": s.reading.student,
+            "version": s.reading.version,
+            "origin": s.reading.origin,
+            "score": float(s.score),
+            "max": float(s.max),
+            "cells": dict(s.reading.cells),
+            "needs_review": list(s.pending),
+            "pages": [_page(p) for p in s.reading.pages],
+        }
+        yield ("," if n else "") + "\n    " + dump(entry, "    ")
+    yield "\n  ]\n}\n" if results else "]\n}\n"
+
+
+def _write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Write text pieces to ``path`` through a temporary file, then rename (atomic)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_all(
@@ -82,11 +110,11 @@ def write_all(
     stats = item_stats(build, results)
     files = {
         "results.csv": results_csv(build, results),
-        "responses.json": responses_json(build, results, problems),
         "report.html": report_html(build, results, stats, passages(stats), problems),
     }
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        _write_chunks(out_dir / "responses.json", responses_json(build, results, problems))
         for name, data in files.items():
             write_atomic(out_dir / name, data)
     except OSError as exc:

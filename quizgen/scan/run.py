@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,13 +25,41 @@ REVIEW_COLUMNS = ("student", "version", "question", "reason", "crop", "decision"
 ``--review`` reads (``blank`` decides that nothing was marked)."""
 
 
+STATE_CODES = {"filled": "f", "empty": "e", "review": "r"}
+STATE_NAMES = {v: k for k, v in STATE_CODES.items()}
+
+
+class PageReading:
+    """One page's box readings, kept compact (a letter and a number per box, the boxes
+    themselves shared with the layout) until ``responses.json`` is written."""
+
+    __slots__ = ("input", "page", "boxes", "states", "inks")
+
+    def __init__(self, origin: str, page: int, readings: Sequence) -> None:
+        self.input, self.page = origin, page
+        self.boxes = tuple(r.box for r in readings)
+        self.states = "".join(STATE_CODES[r.state] for r in readings)
+        self.inks = array("f", (r.ink for r in readings))
+
+    def as_json(self) -> dict:
+        boxes = [
+            {
+                **{k: v for k, v in box.items() if k != "rect"},
+                "state": STATE_NAMES[code],
+                "ink": round(ink, 3),
+            }
+            for box, code, ink in zip(self.boxes, self.states, self.inks, strict=True)
+        ]
+        return {"input": self.input, "page": self.page, "boxes": boxes}
+
+
 @dataclass
 class _Sheet:
     """The pages read so far of one student's sheet."""
 
     version: str
     student: str
-    pages: dict[int, dict] = field(default_factory=dict)
+    pages: dict[int, PageReading] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     crops: dict[str, str] = field(default_factory=dict)
@@ -135,14 +164,7 @@ def _read(scan: _Scan, origin: str, image: np.ndarray) -> None:
     if placed.missing_marks:
         scan.notes.append(f"{origin}: corner mark missing (torn corner?); nearby boxes reviewed")
     sheet.origin = sheet.origin or origin
-    sheet.pages[identity.page] = {
-        "input": origin,
-        "page": identity.page,
-        "boxes": [
-            {**{k: v for k, v in r.box.items() if k != "rect"}, "state": r.state, "ink": r.ink}
-            for r in readings
-        ],
-    }
+    sheet.pages[identity.page] = PageReading(origin, identity.page, readings)
     questions = {q["number"]: q for q in version["questions"]}
     by_question: dict[int, list] = {}
     for r in readings:
