@@ -60,6 +60,9 @@ class OutputFile:
     role: str
     data: bytes
     version: str | None = None
+    notes: tuple[str, ...] = ()
+    """What the user should know about the file (said once by the build, on stderr): for
+    example a question type the format cannot express and how it was written instead."""
 
 
 class Renderer(Protocol):
@@ -88,6 +91,7 @@ FORMATS: dict[str, Format] = {
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
         Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),
         Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
+        Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
         Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
     )
 }
