@@ -119,6 +119,8 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True
     if after in "-.," and text[end + 1 : end + 2].isdigit():
         return True  # 1950-53, or a number the pattern cut short (6.30pm)
+    if after == "." and text[end + 1 : end + 2].isalpha():
+        return True  # part of a token such as 0.A or 2.x
     if m.group("digits") and re.match(r"0\d", m.group("digits")):
         return True  # 007, 000: a code or part of a number written with spaces
     if re.match(r"[ \u00a0\u202f\u2009]\d{3}(?!\d)", text[end : end + 5]) or (

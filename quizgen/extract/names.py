@@ -26,12 +26,18 @@ from .lexicon import (
     ROLE_NOUNS,
     SITE_WORDS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEEKDAYS,
 )
 
+_TITLE_ABBREV = "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS))
 _TOKEN = (
-    r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*|'[A-Z][a-z]+|[A-Z]+(?:-[A-Z]{2,})*)"
+    # a title written short, then an initial, only before a capitalised word: ``Gen.``,
+    # ``Rear Adm.``, the ``W.`` of ``George W. Bush``
+    rf"(?:(?:{_TITLE_ABBREV})\.(?=[ \t]+[A-Z])"
+    r"|[A-Z]\.(?=[ \t]+(?!(?:The|A|An|In|On|At|But|And|He|She|It|They|We)\b)[A-Z][a-z])"
+    r"|[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*|'[A-Z][a-z]+|[A-Z]+(?:-[A-Z]{2,})*)"
     r"|[A-Z]\.(?:[A-Z]\.)+)"
 )
 CHAIN_RE = re.compile(
@@ -190,8 +196,30 @@ def place_in(words: tuple[str, ...]) -> tuple[int, int, str] | None:
     return best
 
 
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+
+
+def _title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLE_WORDS
+
+
+def _capitals(word: str) -> bool:
+    """A word in capitals (an acronym), not an initial (``W.``) or a suffix (``III``)."""
+    return word.isupper() and not _INITIAL_RE.fullmatch(word) and word not in _SUFFIXES
+
+
 def _is_org(chain: Chain, text: str) -> bool:
-    lowered = {w.lower() for w in chain.words}
+    words = chain.words
+    # a title then a name is a person, whatever the title holds: ``Army Col. Ned Woolfolk``,
+    # ``Pentagon Press Secretary Navy Rear Adm. John Kirby``
+    last_title = max((i for i, w in enumerate(words) if _title(w)), default=-1)
+    if (
+        0 <= last_title < len(words) - 1
+        and not {w.lower() for w in words[last_title + 1 :]} & ORG_WORDS
+    ):
+        return False
+    lowered = {w.lower() for w in words}
     return bool(lowered & ORG_WORDS) or _next_word(text, chain.end) in ORG_NOUNS
 
 
@@ -246,7 +274,7 @@ def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, 
 
 
 def _has_role_noun(words: Iterable[str]) -> bool:
-    return any(part in ROLE_NOUNS for w in words for part in w.lower().split("-"))
+    return any(part in ROLE_NOUNS for w in words for part in w.lower().rstrip(".").split("-"))
 
 
 def _role_apart(text: str, chain: Chain) -> str | None:
@@ -275,12 +303,12 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
     if len(words) == 1 and known.person(words[0]):
         return None
     first = len(words)
-    while first > 0 and words[first - 1].lower() not in TITLE_WORDS:
+    while first > 0 and not _title(words[first - 1]):
         first -= 1
     name = words[first:]
-    if not 1 <= len(name) <= 4 or _is_org(chain, text) or chain.possessive and first == 0:
+    if not 1 <= len(name) <= 5 or _is_org(chain, text) or chain.possessive and first == 0:
         return None
-    if any(w.lower() in _NOT_NAMES or w.isupper() for w in name) or place_in(name):
+    if any(w.lower() in _NOT_NAMES or _capitals(w) for w in name) or place_in(name):
         return None
     role, stop = _role_before(text, chain, first)
     if role is None and any(w.lower() in EVENT_WORDS | SITE_WORDS for w in name):
@@ -295,7 +323,11 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
         return None
     full = " ".join(name)
     name_start = chain.end - len(full)
-    aliases = tuple(dict.fromkeys(w for w in (name[0], name[-1]) if w != full))
+    core = [w for w in name if not _INITIAL_RE.fullmatch(w)]
+    if len(core) > 1 and core[-1].rstrip(".") in _SUFFIXES:
+        core.pop()
+    short = " ".join(core[:1] + core[-1:]) if len(core) > 1 else ""
+    aliases = tuple(dict.fromkeys(w for w in (core[0], core[-1], short) if w and w != full))
     return Person(full, role, chain.sentence, name_start, chain.end, aliases)
 
 

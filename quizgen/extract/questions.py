@@ -131,6 +131,14 @@ class _Writer:
         for q in facts.quotes:
             if q.speaker:
                 self.quoted.setdefault(q.sentence.index, []).append(q)
+        self.forms: dict[str, str] = {}
+        self.accepted: dict[str, list[str]] = {}
+        for p in facts.people:
+            before = facts_text_before(p)
+            if p.role and p.role[:1].isupper() and before.endswith(p.role):
+                self.forms.setdefault(p.name, f"{p.role} {p.name}")
+            names = [p.name, *p.aliases[1:]] if len(p.aliases) > 1 else [p.name]
+            self.accepted.setdefault(p.name, list(dict.fromkeys(names)))
         self.starts = {
             kind: [f.start for f in getattr(facts, kind)] for kind in ("dates", "figures", "places")
         }
@@ -169,6 +177,7 @@ class _Writer:
         difficulty: int = 2,
         alternative: dict | None = None,
         short: bool = False,
+        review: str | None = None,
     ) -> bool:
         """Add a question (skipped when one with the same prompt is there already).
 
@@ -201,6 +210,7 @@ class _Writer:
                 "source": normalize_space(sentence.text),
                 "tags": tags,
                 "difficulty": level,
+                **({"review": review} if review else {}),
             }
 
         self.questions.append(full(question, explanation, difficulty))
@@ -221,9 +231,15 @@ class _Writer:
 
     # Quotations ------------------------------------------------------------------------
 
+    def introduced(self, label: str) -> str:
+        """How the article first introduces a speaker, in full: the title written before
+        the name with the name (``Army Col. Ned Roe``), else the name as given."""
+        return self.forms.get(label, label)
+
     def quote(self, q: Quote, extra_names: list[str]) -> None:
         i = self.turn("quote")
-        label = q.speaker.label
+        key = q.speaker.label
+        label = self.introduced(key)
         words_ = f"“{q.text}”"
         why = f"The article attributes these words to {in_sentence(label)}."
         phrase = normalize_space(q.speaker.phrase)
@@ -233,7 +249,7 @@ class _Writer:
             why += f" The article introduces them with “{phrase}”, {how} {in_sentence(label)}."
         tags = ["quotes"] + (["people"] if q.speaker.kind in ("person", "people") else [])
         slug = " ".join(q.text.split()[:6])
-        common = {"sentence": q.sentence, "tags": tags, "short": True}
+        common = {"sentence": q.sentence, "tags": tags, "short": True, "review": q.doubt}
         statement = "According to the article, these words come from {}: " + words_
         true = {
             "type": "true_false",
@@ -245,6 +261,7 @@ class _Writer:
             wrong = self.speakers.distractors(q, exclude_kind=lambda k: k == "place")
             if i % 6 == 5 and wrong:
                 other = next(k for k in self.speakers.said if _cap(k) == wrong[0])
+                other = self.introduced(other)
                 question = {
                     "type": "true_false",
                     "prompt": statement.format(in_sentence(other)),
@@ -258,12 +275,15 @@ class _Writer:
                 question = {k: v for k, v in true.items() if k != "difficulty"}
             self.add("quote", slug, question, explanation=why, difficulty=1, **common)
             return
+        accept = [
+            a for a in self.accepted.get(key, ()) if normalize_answer(a) != normalize_answer(label)
+        ]
         prompt = (
             f"Who is quoted in the article with the words {words_}?"
             if q.partial
             else f"Who said this, according to the article? {words_}"
         )
-        distractors = self.speakers.distractors(q, extra_names)
+        distractors = [_cap(self.introduced(d)) for d in self.speakers.distractors(q, extra_names)]
         if len(distractors) >= 2:
             question = {
                 "type": "multiple_choice",
@@ -274,6 +294,8 @@ class _Writer:
             self.add("quote", slug, question, explanation=why, alternative=true, **common)
         else:
             question = {"type": "short_answer", "prompt": prompt, "answer": _cap(label)}
+            if accept:
+                question["accept"] = accept
             self.add(
                 "quote", slug, question, explanation=why, difficulty=3, alternative=true, **common
             )
@@ -423,6 +445,11 @@ class _Writer:
         )
 
 
+def facts_text_before(p: Person) -> str:
+    """The words of ``p``'s sentence before their name, trailing space removed."""
+    return p.sentence.text[: max(0, p.start - p.sentence.start)].rstrip()
+
+
 def _shown_elsewhere(fact: DateFact | Figure) -> bool:
     """True when the sentence, with the fact's blank left out, still shows one of the answers
     the blank would accept (``three`` twice in one sentence)."""
@@ -430,6 +457,16 @@ def _shown_elsewhere(fact: DateFact | Figure) -> bool:
     text, at = fact.sentence.text, fact.sentence.start
     rest = text[: start - at] + " " + text[end - at :]
     return any(shows(rest, a) for a in answers)
+
+
+def _nameable(speaker, facts: Facts) -> bool:
+    """True when a question can name the speaker in full: never a place, a pronoun, a
+    title alone or one word that is only part of a person's name."""
+    if speaker.kind == "place" or speaker.label.lower() in ("he", "she", "it", "they", "we"):
+        return False
+    if speaker.kind == "person" and len(speaker.label.split()) < 2:
+        return False
+    return not (speaker.kind == "other" and speaker.label.split()[0].lower() == "the")
 
 
 def _first_of_each(facts, key: Callable) -> list:
@@ -463,7 +500,7 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
         facts.figures, lambda f: (f.value, f.qualifier, f.ordinal, f.unit.split(" ")[0].lower())
     )
     quotes = _first_of_each(
-        [q for q in facts.quotes if q.speaker],
+        [q for q in facts.quotes if q.speaker and _nameable(q.speaker, facts)],
         lambda q: (normalize_answer(q.text), q.speaker.label),
     )
     by_sentence: dict[int, dict[str, list]] = {}

@@ -92,6 +92,7 @@ FORMATS: dict[str, Format] = {
         Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),
         Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
         Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
+        Format("moodle-xml", "moodle_xml", "Moodle XML questions (moodle.xml), every type"),
         Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
     )
 }

@@ -54,6 +54,12 @@ def escape(text: str) -> str:
     return text.translate(_GIFT_ESCAPES)
 
 
+def short_answer(text: str) -> str:
+    """An accepted answer: GIFT-escaped, and ``*`` (a wildcard in Moodle's short answers)
+    as ``\\*``, which matches a star."""
+    return escape(text).replace("*", "\\*")
+
+
 def html(text: str) -> str:
     """Plain text as GIFT-escaped HTML."""
     return escape(html_text(text))
@@ -92,7 +98,7 @@ def question_blocks(bank_id: str, q: Question) -> list[str]:
         answer = "TRUE" if body.answer else "FALSE"
         return [f"{_header(bank_id, q)}\n{title}{stem}{{{answer}\n\t####{html_feedback(q)}\n}}"]
     if isinstance(body, ShortAnswer):
-        lines = [f"={escape(a)}" for a in (body.answer, *body.accept)]
+        lines = [f"={short_answer(a)}" for a in (body.answer, *body.accept)]
         return [f"{_header(bank_id, q)}\n{title}{stem}{_answers(lines, q)}"]
     if isinstance(body, Numeric):
         value = f"{number(body.answer)}:{number(body.tolerance)}"
@@ -120,7 +126,7 @@ def _cloze_blocks(bank_id: str, q: Question, body: Cloze) -> list[str]:
         suffix, name = (
             (f"/{index + 1}", f"{q.id} ({index + 1}/{len(blanks)})") if several else ("", q.id)
         )
-        lines = [f"={escape(a)}" for a in (blank.answer, *blank.accept)]
+        lines = [f"={short_answer(a)}" for a in (blank.answer, *blank.accept)]
         blocks.append(
             f"{_header(bank_id, q, suffix)}\n::{escape(name)}::"
             f"[html]<p>{html(q.prompt)}</p><p>{html(before)}"

@@ -12,7 +12,7 @@ from quizgen.model import Bank
 
 LMS = Path(__file__).resolve().parent
 HOSTILE_BANK = LMS / "banks" / "hostile.yaml"
-LMS_FORMATS = ("gift",)
+LMS_FORMATS = ("gift", "moodle-xml")
 
 
 def lms_file(out: Path, fmt: str) -> Path:
@@ -48,3 +48,9 @@ def assert_inert(fragment: str) -> None:
     """An HTML fragment made from plain text holds no markup but its own ``<p>``, ``<br>``."""
     for tag in re.findall(r"<[^>]*>", fragment):
         assert tag in ("<p>", "</p>", "<br>"), tag
+
+
+def wildcard_free(answer: str) -> str:
+    """A Moodle short answer as a student types it: '*' is a wildcard there, '\\*' a star."""
+    assert not re.search(r"(?<!\\)\*", answer), f"unescaped wildcard in {answer!r}"
+    return answer.replace("\\*", "*")

@@ -10,7 +10,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lms_support import LMS, assert_inert, built_bank, html_plain, lms_file, paragraphs
+from lms_support import (
+    LMS,
+    assert_inert,
+    built_bank,
+    html_plain,
+    lms_file,
+    paragraphs,
+    wildcard_free,
+)
 
 from quizgen.model import (
     Cloze,
@@ -82,6 +90,10 @@ def plain_answer(text: str) -> str:
     return text
 
 
+def typed(choice: dict) -> str:
+    return wildcard_free(choice["text"]["text"])
+
+
 def check_question(q: Question, found: list[dict], bank_id: str) -> None:
     """``found``: the parsed GIFT questions of ``q`` (one, or one per blank of a cloze)."""
     body = q.body
@@ -98,7 +110,7 @@ def check_question(q: Question, found: list[dict], bank_id: str) -> None:
         assert [g["id"] for g in found] == [f"{bank_id}/{q.id}{s}" for s in suffixes]
         for index, (g, blank) in enumerate(zip(found, blanks, strict=True)):
             assert g["type"] == "Short"
-            assert [c["text"]["text"] for c in g["choices"]] == [blank.answer, *blank.accept]
+            assert [typed(c) for c in g["choices"]] == [blank.answer, *blank.accept]
             # The sentence, this blank shown as _____, the others filled in (gift-pegjs puts
             # spaces of its own around the blank: compare without any).
             shown = html_plain(g["stem"]["text"].split("</p>", 1)[1])
@@ -122,7 +134,7 @@ def check_question(q: Question, found: list[dict], bank_id: str) -> None:
         assert g["type"] == "TF" and g["isTrue"] is body.answer
     elif isinstance(body, ShortAnswer):
         assert g["type"] == "Short"
-        assert [c["text"]["text"] for c in g["choices"]] == [body.answer, *body.accept]
+        assert [typed(c) for c in g["choices"]] == [body.answer, *body.accept]
     elif isinstance(body, Numeric):
         assert g["type"] == "Numerical"
         assert g["choices"] == {

@@ -1,4 +1,5 @@
-"""``pdf``: per version a student copy ``quiz-X.pdf`` and an answer key ``key-X.pdf``; with
+"""``pdf``: per version a student copy ``quiz-X.pdf``, an answer key ``key-X.pdf`` and a
+teacher copy ``teacher-X.pdf``; with
 ``pack``, ``class-pack.pdf``: every student copy (one per roster student, in roster order,
 with a roster), each on a new page (on an odd page with ``duplex``), and ``keys.pdf``: every
 key.
@@ -10,7 +11,9 @@ One module per part of a page or kind of page:
   quiz; ``glyphs``: characters no font can draw, reported before printing;
 - ``flow``: styles, the paragraph cache and the ``Block`` every page part is drawn into;
 - ``document``: page size, margins, footers and the canvas that numbers pages per copy;
-- ``student``: the student copy; ``key``: the answer key.
+- ``header``: the top of a copy (title, version box, name fields, score box);
+- ``student``: the student copy; ``teacher``: the teacher copy (the student copy with the
+  answers in place); ``key``: the answer key, with its marking grid from ``grid``.
 
 A new kind of page (an answer sheet in ``sheet.py``, say) follows ``student`` and ``key``:
 a function ``story(quiz, version, width, copy) -> list`` of flowables for one copy, whose
@@ -35,6 +38,7 @@ from .. import OutputFile, RenderOptions
 from . import glyphs
 from . import key as key_copy
 from . import student as student_copy
+from . import teacher as teacher_copy
 from .document import Copy, build
 
 
@@ -52,13 +56,22 @@ def _key(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
     )
 
 
+def _teacher(quiz: Quiz, version: Version) -> Callable[[float, int], list]:
+    return lambda width, serial: teacher_copy.story(
+        quiz, version, width, Copy(serial, version.code, "teacher")
+    )
+
+
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:
-    """``quiz-X.pdf`` (student copy) and ``key-X.pdf`` (answer key) of one version."""
+    """``quiz-X.pdf`` (student copy), ``key-X.pdf`` (answer key) and ``teacher-X.pdf``
+    (teacher copy: the student copy with the answers in place) of one version."""
     code = version.code
     data = build(quiz, options, f"Version {code}: student copy", [_student(quiz, version)])
     yield OutputFile(f"quiz-{code}.pdf", "pdf", "student", data, code)
     data = build(quiz, options, f"Version {code}: answer key", [_key(quiz, version)])
     yield OutputFile(f"key-{code}.pdf", "pdf", "key", data, code)
+    data = build(quiz, options, f"Version {code}: teacher copy", [_teacher(quiz, version)])
+    yield OutputFile(f"teacher-{code}.pdf", "pdf", "key", data, code)
 
 
 def _with_sheet(
