@@ -84,6 +84,7 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("pdf", "pdf", "PDF handouts: a student copy and an answer key per version"),
+        Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
         Format("html", "html", "self-grading HTML page per version, key pages and an index"),
         Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
         Format("json", "json", "one JSON file per version with questions and answers"),
@@ -93,7 +94,7 @@ FORMATS: dict[str, Format] = {
         Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
         Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
         Format("moodle-xml", "moodle_xml", "Moodle XML questions (moodle.xml), every type"),
-        Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
+        Format("qti", "qti", "QTI 1.2 package (qti.zip) for Canvas, Blackboard, Brightspace"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""

@@ -18,10 +18,10 @@ from .fonts import BOLD
 from .student import continued
 
 GRID_COLUMNS = 4
-GRID_ROWS = 40
-"""Rows per column in one grid block, so that even a very long quiz's grid fits a page."""
-GRID_ROOM = 680.0
-"""A grid block taller than this is made of fewer rows."""
+FIRST_ROOM = 520.0
+"""Height of the grid's columns on the key's first page (below its header), on A4 or letter."""
+GRID_ROOM = 620.0
+"""Height of the grid's columns on a page of their own (below the heading repeated)."""
 GAP = 6.0
 """Space between two columns."""
 ALSO = '<font color="#505058">'
@@ -61,24 +61,42 @@ def cell(item: Item, width: float) -> Paragraph | Label:
 
 
 def grid(version: Version, width: float) -> list[Block]:
-    """Question number to answer, column by column, for fast marking."""
-    items = version.items
+    """Question number to answer, column by column, for fast marking: as many blocks (pages)
+    as the answers need, each filling its four columns to about the same height."""
+    column = (width - GAP * (GRID_COLUMNS - 1)) / GRID_COLUMNS
+    cells = [(item, cell(item, column - 30)) for item in version.items]
+    heights = [p.height + 4.5 for _, p in cells]
     blocks: list[Block] = []
     start = 0
-    while start < len(items):
-        rows = GRID_ROWS
-        while True:
-            chunk = items[start : start + rows * GRID_COLUMNS]
-            block = _grid_block(chunk, width, first=start == 0)
-            if block.height <= GRID_ROOM or rows == 1:
-                break
-            rows = max(1, rows // 2)
-        blocks.append(block)
-        start += len(chunk)
+    while start < len(cells):
+        room = FIRST_ROOM if not blocks else GRID_ROOM
+        columns, start = _columns(heights, start, room)
+        chunk = [[cells[i] for i in col] for col in columns]
+        blocks.append(_grid_block(chunk, width, column, first=not blocks))
     return blocks
 
 
-def _grid_block(chunk: tuple[Item, ...], width: float, *, first: bool) -> Block:
+def _columns(heights: list[float], start: int, room: float) -> tuple[list[list[int]], int]:
+    """The items from ``start`` on, in order, in four columns of at most ``room`` points,
+    as even as they come; returns the columns and where the next block starts."""
+    target = min(room, sum(heights[start:]) / GRID_COLUMNS)
+    while True:
+        columns, i = [], start
+        for _ in range(GRID_COLUMNS):
+            col: list[int] = []
+            used = 0.0
+            while i < len(heights) and (not col or used + heights[i] <= target):
+                col.append(i)
+                used += heights[i]
+                i += 1
+            columns.append(col)
+        if i == len(heights) or target >= room:
+            return columns, i
+        target = min(room, target + 6)
+
+
+def _grid_block(chunk: list[list[tuple[Item, Paragraph | Label]]], width: float, column: float,
+                *, first: bool) -> Block:  # fmt: skip
     block = Block(width, 10)
     y = 0.0
     if first:
@@ -88,13 +106,10 @@ def _grid_block(chunk: tuple[Item, ...], width: float, *, first: bool) -> Block:
         y += 7
     else:
         block.continued = continued("Marking grid", width)
-    column = (width - GAP * (GRID_COLUMNS - 1)) / GRID_COLUMNS
-    rows = -(-len(chunk) // GRID_COLUMNS)
-    top, bottom = y, y
-    for col in range(GRID_COLUMNS):
+    top = bottom = y
+    for col, cells in enumerate(chunk):
         x, y = col * (column + GAP), top
-        for r, item in enumerate(chunk[col * rows : (col + 1) * rows]):
-            p = cell(item, column - 30)
+        for r, (item, p) in enumerate(cells):
             h = p.height + 4.5
             if r % 2 == 0:
                 block.rect(x, y, column, h, fill=LIGHT, stroke=0)
