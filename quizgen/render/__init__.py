@@ -84,10 +84,10 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("pdf", "pdf", "PDF handouts: a student copy and an answer key per version"),
-        Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
         Format("html", "html", "self-grading HTML page per version, key pages and an index"),
         Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
         Format("json", "json", "one JSON file per version with questions and answers"),
+        Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
         Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
         Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),

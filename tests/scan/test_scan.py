@@ -229,3 +229,32 @@ def test_scan_usage_and_bad_build(tmp_path):
     assert result.stderr.strip().splitlines()[-1].startswith("quizgen: error: ")
     assert "Traceback" not in result.stderr
     json.dumps({})
+
+
+def test_roster_sheets_carry_the_student_in_their_code(tmp_path):
+    import pypdfium2
+    from support import SMALL_BANK
+
+    roster = tmp_path / "class.csv"
+    roster.write_text("id,name\ns-01,Ana Souza\ns-02,Jörg Müller\ns-03,李雷\n", encoding="utf-8")
+    out = tmp_path / "build"
+    args = ["build", str(SMALL_BANK), "--formats", "sheet", "--roster", str(roster)]
+    result = run_cli(*args, "--versions", "2", "--seed", "3", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    pdf = pypdfium2.PdfDocument(str(out / "sheets.pdf"))
+    assert len(pdf) == 3
+    rng = random.Random(4)
+    truths, images = [], []
+    for index, (sid, name) in enumerate([("s-01", "Ana Souza"), ("s-02", "Jörg Müller")]):
+        page = pdf[index]
+        assert f"{name} ({sid})" in page.get_textpage().get_text_range()
+        image = np.array(page.render(scale=200 / 72, grayscale=True).to_numpy(), copy=True)
+        version = "AB"[index]
+        marked, truth = mark_sheet([image], layout(out, version), "000000", rng, hard=0.0)
+        truth.student = sid  # the code names the student; the grid is left as it is
+        truths.append(truth)
+        images += marked
+    status, doc = run_scan(save_pages(tmp_path, "roster", images), out, tmp_path / "results")
+    assert status == 0, doc["problems"]
+    _check(compare(doc, truths))
+    assert [s["student"] for s in doc["students"]] == ["s-01", "s-02"]
