@@ -51,10 +51,42 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  // Runs of a script that names its language (as quizgen/render/html_lang.py marks them).
+  var LANG_RUNS = [
+    ["ko", "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"],
+    ["ja", "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"],
+    ["th", "\u0e00-\u0e7f"],
+    ["ka", "\u10a0-\u10ff"],
+    ["hy", "\u0530-\u058f"]
+  ];
+  var pageLang = (document.documentElement.lang || "").split("-")[0].toLowerCase();
+  var langRuns = new RegExp(LANG_RUNS.map(function (pair) {
+    return "([" + pair[1] + "]+(?:[ \u00a0\u00b7,.!?'\u2019-]+[" + pair[1] + "]+)*)";
+  }).join("|"), "g");
+
+  /** Append ``text`` to ``node``, runs of another script in a span with their lang. */
+  function appendText(node, text) {
+    var last = 0;
+    text.replace(langRuns, function (match) {
+      var offset = arguments[arguments.length - 2];
+      var lang = null;
+      for (var g = 1; g <= LANG_RUNS.length; g++) if (arguments[g]) lang = LANG_RUNS[g - 1][0];
+      if (lang === pageLang) return match;
+      node.appendChild(document.createTextNode(text.slice(last, offset)));
+      var span = node.appendChild(document.createElement("span"));
+      span.lang = lang;
+      span.textContent = match;
+      last = offset + match.length;
+      return match;
+    });
+    node.appendChild(document.createTextNode(text.slice(last)));
+    return node;
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined) appendText(node, text);
     return node;
   }
 
@@ -162,7 +194,7 @@
       if (answer.style === "text") {
         var text = box.appendChild(element("p", "answer"));
         text.appendChild(element("span", "label", "Answer: "));
-        text.appendChild(document.createTextNode(answer.lines.join(" ")));
+        appendText(text, answer.lines.join(" "));
       } else {
         box.appendChild(element("p", "answer label", "Answer:"));
         var list = box.appendChild(element(answer.style, "answer-list"));
@@ -171,7 +203,7 @@
       if (answer.also.length) {
         var also = box.appendChild(element("p", "also"));
         also.appendChild(element("span", "label", "Also accepted: "));
-        also.appendChild(document.createTextNode(answer.also.join("; ")));
+        appendText(also, answer.also.join("; "));
       }
       box.appendChild(element("p", "explanation", secret.explanation));
       var source = box.appendChild(element("figure", "source"));

@@ -30,6 +30,7 @@ from ..model import Quiz, Version
 from ..resources import templates_dir
 from . import OutputFile, RenderOptions
 from .html_data import grading_data, sections
+from .html_lang import mark_page
 from .html_secret import script_json
 
 
@@ -119,6 +120,8 @@ def _common(quiz: Quiz) -> dict:
 
 QUIZ_SCRIPTS = ("grading.js", "quiz.js")
 """The quiz page's script: the answer matching, then the page."""
+TEST_SCRIPTS = ("grading.js", "qr.js", "resultcode.js", "quiz.js")
+"""A test page's script: also the result code and its QR code."""
 
 
 def _page(template: str, context: dict, *, scripts: tuple[str, ...] = ()) -> bytes:
@@ -135,7 +138,7 @@ def _page(template: str, context: dict, *, scripts: tuple[str, ...] = ()) -> byt
             js=Markup(js) if js is not None else None,
         )
     )
-    return html.encode("utf-8")
+    return mark_page(html, context["lang"]).encode("utf-8")
 
 
 def _quiz_context(quiz: Quiz, version: Version, options: RenderOptions) -> dict:
@@ -162,7 +165,8 @@ def _quiz_context(quiz: Quiz, version: Version, options: RenderOptions) -> dict:
 
 
 def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
-    return _page("quiz.html.j2", _quiz_context(quiz, version, options), scripts=QUIZ_SCRIPTS)
+    scripts = TEST_SCRIPTS if options.html_mode == "test" else QUIZ_SCRIPTS
+    return _page("quiz.html.j2", _quiz_context(quiz, version, options), scripts=scripts)
 
 
 def launch_page(quiz: Quiz, options: RenderOptions, *, edition: str) -> bytes:
@@ -181,7 +185,7 @@ def launch_page(quiz: Quiz, options: RenderOptions, *, edition: str) -> bytes:
         "passMark": options.pass_mark,
     }
     context = {**_common(quiz), "bodies": bodies, "config": Markup(script_json(config))}
-    return _page("scorm.html.j2", context, scripts=("grading.js", "scorm.js", "quiz.js"))
+    return _page("scorm.html.j2", context, scripts=("grading.js", "scorm.js", *TEST_SCRIPTS[1:]))
 
 
 def _key_page(quiz: Quiz, version: Version) -> bytes:
