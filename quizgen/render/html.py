@@ -118,9 +118,9 @@ def _common(quiz: Quiz) -> dict:
     }
 
 
-QUIZ_SCRIPTS = ("grading.js", "quiz.js")
+QUIZ_SCRIPTS = ("grading.js", "responses.js", "quiz.js")
 """The quiz page's script: the answer matching, then the page."""
-TEST_SCRIPTS = ("grading.js", "qr.js", "resultcode.js", "quiz.js")
+TEST_SCRIPTS = ("grading.js", "responses.js", "qr.js", "resultcode.js", "quiz.js")
 """A test page's script: also the result code and its QR code."""
 
 
