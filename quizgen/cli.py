@@ -204,21 +204,6 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--id", default=None, help="bank id (default: from the file name)")
     e.add_argument("--title", default=None, help="bank title")
 
-    r = sub.add_parser(
-        "results",
-        help="turn result codes from test pages into results.csv and a report",
-        description="Read the result codes students handed in (one per line, optionally after "
-        "the student's name or number) and score them against the build in DIR.",
-    )
-    r.add_argument("codes", metavar="CODES.txt")
-    r.add_argument("--build", required=True, metavar="DIR", help="the build the codes come from")
-    r.add_argument(
-        "--out",
-        default=None,
-        metavar="DIR",
-        help="where to write the results (default: DIR/results)",
-    )
-
     sub.add_parser("formats", help="list the output formats")
     return p
 
@@ -315,14 +300,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return extract_command(args)
 
 
-def cmd_results(args: argparse.Namespace) -> int:
-    from .codes import results_command
-
-    build = Path(args.build)
-    out = Path(args.out) if args.out else build / "results"
-    return results_command(Path(args.codes), build, out)
-
-
 def cmd_formats(args: argparse.Namespace) -> int:
     from .render import FORMATS
 
@@ -337,7 +314,6 @@ COMMANDS = {
     "validate": cmd_validate,
     "extract": cmd_extract,
     "formats": cmd_formats,
-    "results": cmd_results,
 }
 
 
