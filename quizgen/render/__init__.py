@@ -91,6 +91,7 @@ FORMATS: dict[str, Format] = {
         Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
         Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
         Format("moodle-xml", "moodle_xml", "Moodle XML questions (moodle.xml), every type"),
+        Format("qti", "qti", "QTI 1.2 package (qti.zip) for Canvas, Blackboard, Brightspace"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""
