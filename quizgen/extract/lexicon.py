@@ -48,6 +48,15 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 NUMBER_WORDS = {**UNITS, **TENS, "dozen": 12}
+ORDINAL_WORDS = {
+    word: i + 1
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+"""Ordinal words -> their value (``fifth`` -> 5)."""
 WORDS_FOR = {v: k for k, v in {**UNITS, **TENS}.items()}
 
 QUALIFIERS = (
@@ -177,6 +186,11 @@ party pentagon post press radio regiment reuters review senate service sinmun so
 standard tass telegraph television times tribune union university xinhua yonhap
 """
 )
+
+PUBLICATION_WORDS = _words(
+    "service press news newspaper times post herald gazette journal tribune daily agency wire"
+)
+"""Words of a publication's or news service's name, for a name line above a headline."""
 
 ORG_NOUNS = _words(
     """

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..lint import NEAR_DUPLICATE_RATIO
@@ -389,6 +390,14 @@ class _Writer:
         facts = [f for f in facts if not _shown_elsewhere(f)]
         if not facts:
             return
+        if sentence.index in self.quoted:
+            # The quotation's own question shows the sentence already: show only the words
+            # around the blanks, so the two prompts do not read the same.
+            part = _excerpt(sentence, facts[0].start, facts[-1].end)
+            facts = [replace(f, sentence=part) for f in facts]
+            shown = part
+        else:
+            shown = sentence
         if len(facts) == 1:
             fact = facts[0]
             why = f"The article says “{fact.text}”{self.according_to(sentence, fact.start)}."
@@ -397,7 +406,7 @@ class _Writer:
                     why += f" That is {fact.note}."
                 question = date_question(self.turn("date"), fact, self.around("dates", fact.start))
                 alternative = (
-                    cloze([date_blank(fact)], sentence, "Fill in the blank.")
+                    cloze([date_blank(fact)], shown, "Fill in the blank.")
                     if question and question["type"] == "multiple_choice"
                     else None
                 )
@@ -427,7 +436,7 @@ class _Writer:
                 )
             return
         blanks = [date_blank(f) if isinstance(f, DateFact) else figure_blank(f) for f in facts]
-        question = cloze(blanks, sentence, "Fill in the blanks.")
+        question = cloze(blanks, shown, "Fill in the blanks.")
         said = ", ".join(f"“{f.text}”" for f in facts[:-1]) + f" and “{facts[-1].text}”"
         why = f"The article says {said}{self.according_to(sentence, facts[0].start)}."
         notes = [f"“{f.text}” is {f.note}" for f in facts if isinstance(f, DateFact) and f.note]
@@ -443,6 +452,23 @@ class _Writer:
             sentence=sentence,
             tags=kinds,
         )
+
+
+_EXCERPT_MARGIN = 60
+
+
+def _excerpt(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The words of ``sentence`` around ``start``..``end`` (about 60 characters each side,
+    cut at spaces), as a sentence of its own with the same offsets."""
+    text, at = sentence.text, sentence.start
+    lo, hi = max(0, start - at - _EXCERPT_MARGIN), min(len(text), end - at + _EXCERPT_MARGIN)
+    if lo > 0:
+        space = text.find(" ", lo, start - at)
+        lo = space + 1 if space >= 0 else start - at
+    if hi < len(text):
+        space = text.rfind(" ", end - at, hi)
+        hi = space if space >= 0 else end - at
+    return replace(sentence, text=text[lo:hi], start=at + lo, end=at + hi)
 
 
 def facts_text_before(p: Person) -> str:

@@ -92,6 +92,7 @@ FORMATS: dict[str, Format] = {
         Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
         Format("moodle-xml", "moodle_xml", "Moodle XML questions (moodle.xml), every type"),
         Format("qti", "qti", "QTI 1.2 package (qti.zip) for Canvas, Blackboard, Brightspace"),
+        Format("qti21", "qti21", "QTI 2.1 items and test in a package (qti21.zip)"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""
