@@ -102,7 +102,7 @@ def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
     """Draw ``options.versions`` versions from ``bank`` with ``random.Random(seed)``."""
     if options.versions < 1:
         raise InputError(f"--versions must be at least 1, got {options.versions}")
-    pool = select(bank, options)
+    matching = pool = select(bank, options)
     count = len(pool) if options.questions is None else options.questions
     if count < 1:
         raise InputError(f"--questions must be at least 1, got {count}")
@@ -125,4 +125,11 @@ def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
             version = _draw(rng, pool, count)
         seen.add((version.questions, version.order))
         versions.append(replace(version, code=version_code(index)))
-    return Quiz(bank, seed, options.title or bank.title, tuple(versions))
+    # Whole-bank exports hold every matching question unless a number was asked for (the
+    # default draw, and "all", leave them whole).
+    if not isinstance(options.questions, int):
+        selection = matching
+    else:
+        drawn = {q.id for version in versions for q in version.questions}
+        selection = tuple(q for q in matching if q.id in drawn)
+    return Quiz(bank, seed, options.title or bank.title, tuple(versions), selection=selection)

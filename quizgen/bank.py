@@ -58,7 +58,10 @@ COMMON_KEYS = {
     "revised",
     "points",
     "excludes",
+    "review",
 }
+"""``review``: a note for whoever reviews the bank (why a drafted question is doubtful); it is
+checked as text and never shown to students."""
 TYPE_KEYS = {
     "multiple_choice": {"answer", "distractors"},
     "true_false": {"answer"},
@@ -358,6 +361,7 @@ def _question(q: Map, article_text: str | None) -> tuple[Question | None, list[_
                 f"difficulty: expected 1, 2 or 3, got '{difficulty}'", q.value_at("difficulty")
             )
         )
+    attempt(lambda: _text(q, "review", required=False))
     revised = attempt(lambda: _date(q, "revised"))
     points = attempt(lambda: _points(q)) if "points" in q else Decimal(1)
     excludes = attempt(lambda: _text_list(q, "excludes")) or ()

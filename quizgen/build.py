@@ -32,6 +32,8 @@ class BuildResult:
     quiz: Quiz
     manifest_path: Path
     files: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """Notes of the files written (``OutputFile.notes``), each once, in file order."""
 
 
 def manifest(quiz: Quiz, files: list[dict], formats: tuple[str, ...]) -> dict:
@@ -216,4 +218,5 @@ def build(
             writer.add(teacher_index(quiz, tuple(writer.entries)))
         files = [file_entry(e) for e in writer.entries]
         path = writer.commit(manifest(quiz, files, formats))
-    return BuildResult(quiz, path, tuple(f["path"] for f in files))
+    notes = dict.fromkeys(note for e in writer.entries for note in e.notes)
+    return BuildResult(quiz, path, tuple(f["path"] for f in files), tuple(notes))

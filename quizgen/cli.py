@@ -257,6 +257,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         roster=Path(args.roster) if args.roster else None,
     )
     if not args.quiet:
+        for note in result.notes:
+            print(f"quizgen: note: {note}", file=sys.stderr)
         quiz = result.quiz
         print(
             f"quizgen: wrote {len(result.files)} files for {len(quiz.versions)} version(s) of "

@@ -250,6 +250,11 @@ class Quiz:
     seed: int
     title: str
     versions: tuple[Version, ...]
+    selection: tuple[Question, ...] = ()
+    """What whole-bank exports (the LMS formats) hold, in bank order: every question that
+    matches the filters, or, when a number of questions was asked for, those drawn into the
+    versions. A learning management system shuffles for itself, so it gets questions, not
+    versions."""
     assignments: tuple[Assignment, ...] = ()
     """With a roster: each student, in roster order, and the code of the version dealt to
     them (one copy each); empty without a roster."""

@@ -66,7 +66,7 @@ def stage(staging: Path, file: OutputFile) -> OutputFile:
             handle.write(file.data)
     except FileExistsError:
         raise RenderError(f"two outputs would both be written to {rel}") from None
-    return OutputFile(str(rel), file.format, file.role, b"", file.version)
+    return OutputFile(str(rel), file.format, file.role, b"", file.version, file.notes)
 
 
 class OutputWriter:

@@ -64,7 +64,7 @@ def test_validate_does_not_import_heavy_libraries():
         (
             ["build", "--formats", "pdf,docx"],
             "quizgen: error: unknown format 'docx' (valid: pdf, html, anki-csv, json, apkg, "
-            "quizlet, scorm12, scorm2004, or all)",
+            "quizlet, scorm12, scorm2004, gift, moodle-xml, qti, qti21, or all)",
         ),
         (["build", "--versions", "0"], "argument --versions: must be at least 1, got 0"),
         (["build", "--seed", "abc"], "argument --seed: expected a whole number, got 'abc'"),

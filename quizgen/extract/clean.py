@@ -22,6 +22,7 @@ from .lexicon import (
     BYLINE_ROLES,
     BYLINE_WORDS,
     MONTH_NAMES,
+    PUBLICATION_WORDS,
     WEEKDAYS,
 )
 
@@ -108,6 +109,18 @@ def _byline_part(part: str) -> bool:
         or t.lower().rstrip(".") in BYLINE_WORDS
         or t.lower() in BYLINE_WORDS
         for t in tokens
+    )
+
+
+def _publication(line: str) -> bool:
+    """True for a line that names a publication or news service above a headline
+    (``American Forces Press Service``, ``DoD News``): a few capitalised words, one of them a
+    word such as ``Service``, ``Press`` or ``News``."""
+    words = line.split()
+    return (
+        len(words) <= 6
+        and all(w[:1].isupper() for w in words)
+        and any(w.lower() in PUBLICATION_WORDS for w in words)
     )
 
 
@@ -360,6 +373,7 @@ def segment(text: str) -> Document:
             return "byline"
         return None
 
+    first = 0  # the block that may hold the headline
     for bi, block in enumerate(blocks):
         i = 0
         # Only the lines opening a block can be bylines or date lines, so a hard-wrapped
@@ -373,18 +387,27 @@ def segment(text: str) -> Document:
                 skip(s, e, why)
                 i += 1
                 continue
+            capitals = line.isupper() and len(line.split()) >= 2 and len(block) > 1
             if (
-                bi == 0
+                bi == first
                 and i == 0
                 and not _CONTROL_RE.search(line)
-                and all(reason(bi, text[a:b]) for a, b in block[1:])
-                and len(blocks) > 1
+                and (all(reason(bi, text[a:b]) for a, b in block[1:]) or capitals)
+                and (len(blocks) > 1 or capitals)
                 and headline is None
                 and not line.endswith(_TERMINAL)
                 and len(line.split()) <= 20
             ):
+                if bi == 0 and len(block) == 1 and len(blocks) > 2 and _publication(line):
+                    # "American Forces Press Service" above the headline: the headline is next
+                    skip(s, e, "publication")
+                    first = 1
+                    i += 1
+                    continue
                 headline = line
                 skip(s, e, "headline")
+                # an all-capitals headline may run straight into the text on the next line
+                opening = opening and not capitals
                 i += 1
                 continue
             if i + 1 < len(block):

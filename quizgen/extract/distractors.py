@@ -14,7 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..text import format_number, normalize_answer
 from .facts import DateFact, Figure, Place, Quote
-from .lexicon import MONTH_NAMES, WORDS_FOR
+from .lexicon import MONTH_NAMES, ORDINAL_WORDS, WORDS_FOR
+
+ORDINAL_FOR = {v: k for k, v in ORDINAL_WORDS.items()}
 
 WANTED = 3
 """Distractors per multiple-choice question."""
@@ -186,7 +188,8 @@ def date_distractors(fact: DateFact, dates: Sequence[DateFact]) -> list[str]:
 # Figures -------------------------------------------------------------------------------------
 
 
-def _ordinal(n: int) -> str:
+def ordinal_number(n: int) -> str:
+    """``5`` -> ``5th``."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -205,12 +208,13 @@ def format_figure(value: Decimal, like: Figure) -> str | None:
         return None
     number = like.number
     if like.words:
-        if value != value.to_integral_value() or int(value) not in WORDS_FOR:
+        words = ORDINAL_FOR if like.ordinal else WORDS_FOR
+        if value != value.to_integral_value() or int(value) not in words:
             return None
-        word = WORDS_FOR[int(value)]
+        word = words[int(value)]
         return word.capitalize() if number[:1].isupper() else word
     if like.ordinal:
-        return _ordinal(int(value)) if value == value.to_integral_value() else None
+        return ordinal_number(int(value)) if value == value.to_integral_value() else None
     prefix = number[0] if number[:1] in "$€£¥" else ""
     scale = re.search(r"\s*(hundred|thousand|million|billion|trillion|m|bn|k)$", number)
     if scale:

@@ -113,6 +113,9 @@ class Quote:
     """Which attribution rule found the speaker (for review and tests)."""
     continued: bool = False
     """True when the quotation runs on into the next paragraph."""
+    doubt: str | None = None
+    """Why the speaker may be wrong, when a reader could take someone else for them (for a
+    ``review:`` note); None when the attribution is plain."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .clean import SpanIndex
 from .facts import Figure, Sentence
-from .lexicon import QUALIFIERS, SCALES, TENS, UNITS
+from .lexicon import ORDINAL_WORDS, QUALIFIERS, SCALES, TENS, UNITS
 
 STOP_WORDS = frozenset(
     """
@@ -119,6 +119,8 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True
     if after in "-.," and text[end + 1 : end + 2].isdigit():
         return True  # 1950-53, or a number the pattern cut short (6.30pm)
+    if after == "." and text[end + 1 : end + 2].isalpha():
+        return True  # part of a token such as 0.A or 2.x
     if m.group("digits") and re.match(r"0\d", m.group("digits")):
         return True  # 007, 000: a code or part of a number written with spaces
     if re.match(r"[ \u00a0\u202f\u2009]\d{3}(?!\d)", text[end : end + 5]) or (
@@ -131,6 +133,47 @@ def _excluded(text: str, m: re.Match) -> bool:
     return False
 
 
+_ORDINAL_WORD_RE = re.compile(
+    r"\b(?:the|its|his|her|their|our|this)\s+(?P<num>"
+    + "|".join(w for w in ORDINAL_WORDS if w != "first")
+    + r")\b(?![-'’])",
+    re.IGNORECASE,
+)
+"""An ordinal word after a determiner: ``their fifth day``, ``the seventh of 10 launches``.
+``first`` is left out: it mostly means "earliest", not a count."""
+_OF_NUMBER_RE = re.compile(r"[ \t]+of[ \t]+(?P<n>\d[\d,]*|[a-z]+)\b")
+
+
+def _ordinal_words(text: str, sentence: Sentence, taken: SpanIndex) -> list[Figure]:
+    out = []
+    for m in _ORDINAL_WORD_RE.finditer(text, sentence.start, sentence.end):
+        start, end = m.span("num")
+        if taken.within(start, end):
+            continue
+        unit, pos = _counted(text, end, sentence.end)
+        of = _OF_NUMBER_RE.match(text, end, sentence.end)
+        if not unit and of:  # the seventh of 10 scheduled launches
+            unit, pos = _counted(text, of.end(), sentence.end)
+        if not unit or unit.split()[0].lower() in ("time", "times", "and", "or"):
+            continue
+        out.append(
+            Figure(
+                text=text[start:pos],
+                start=start,
+                end=pos,
+                sentence=sentence,
+                number=text[start:end],
+                number_start=start,
+                number_end=end,
+                value=Decimal(ORDINAL_WORDS[m.group("num").lower()]),
+                unit=unit,
+                ordinal=True,
+                words=True,
+            )
+        )
+    return out
+
+
 def find_figures(
     text: str,
     sentences: Iterable[Sentence],
@@ -140,6 +183,7 @@ def find_figures(
     taken = SpanIndex(taken)
     out: list[Figure] = []
     for sentence in sentences:
+        out.extend(_ordinal_words(text, sentence, taken))
         for m in FIGURE_RE.finditer(text, sentence.start, sentence.end):
             start, end = m.start("num"), m.end("num")
             if taken.within(start, end) or _excluded(text, m):
@@ -182,4 +226,4 @@ def find_figures(
                     words=bool(words),
                 )
             )
-    return out
+    return sorted(out, key=lambda f: f.start)

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from ..text import format_number, normalize_answer, normalize_space
-from .distractors import date_distractors, figure_distractors, format_date
+from .distractors import date_distractors, figure_distractors, format_date, ordinal_number
 from .facts import DateFact, Figure, Sentence
 
 BLANK = "____"
@@ -59,7 +59,9 @@ def date_alternatives(d: DateFact) -> list[str]:
 
 def figure_alternatives(f: Figure) -> list[str]:
     """Other ways to write a figure's number that a blank also accepts (``three`` -> ``3``)."""
-    if f.words:
+    if f.words and f.ordinal:
+        out = [ordinal_number(int(f.value))]
+    elif f.words:
         out = [str(int(f.value))]
     elif f.ordinal:
         out = []

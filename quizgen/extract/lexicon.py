@@ -48,6 +48,15 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 NUMBER_WORDS = {**UNITS, **TENS, "dozen": 12}
+ORDINAL_WORDS = {
+    word: i + 1
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+"""Ordinal words -> their value (``fifth`` -> 5)."""
 WORDS_FOR = {v: k for k, v in {**UNITS, **TENS}.items()}
 
 QUALIFIERS = (
@@ -76,7 +85,8 @@ QUALIFIERS = (
 
 ABBREVIATIONS = _words(
     """
-a.m adm approx apr aug capt cmdr co col corp dec dept dr e.g est etc feb fig ft gen gov
+a.m adm approx apr aug brig capt cmdr co col corp cpl dec dept det dr e.g est etc feb fig ft gen gov
+insp maj pfc pvt spc supt
 i.e inc jan jr jul jun lt ltd mar mr mrs ms mt no nov oct p.m prof rep rev sen sep sept
 sgt sr st u.k u.n u.s vs
 """
@@ -121,10 +131,42 @@ interior judge justice king lady lawmaker lawyer leader lieutenant lord major ma
 marshal mayor minister mr mrs ms national nurse of officer official owner pope premier
 president prime prince princess private professor prosecutor queen rabbi representative
 researcher resident reverend scientist secretary security senator sergeant
-sergeant-major sir sister soldier speaker spokesman spokesperson spokeswoman staff
+sergeant-major sir sister soldier superintendent inspector detective brigadier speaker
+spokesman spokesperson spokeswoman staff
 state student survivor teacher unification veteran vice
 """
 )
+
+TITLE_ABBREVIATIONS = _words(
+    """
+adm brig capt cmdr col cpl det dr gen gov insp lt maj mr mrs ms pfc prof pvt rep rev sen sgt
+spc supt
+"""
+)
+"""Titles written short with a full stop (``Gen.``, ``Lt.``, ``Rear Adm.``), lowercase."""
+TITLE_EXPANSIONS = {
+    "adm": "admiral",
+    "brig": "brigadier",
+    "capt": "captain",
+    "cmdr": "commander",
+    "col": "colonel",
+    "cpl": "corporal",
+    "det": "detective",
+    "dr": "doctor",
+    "gen": "general",
+    "gov": "governor",
+    "insp": "inspector",
+    "lt": "lieutenant",
+    "maj": "major",
+    "prof": "professor",
+    "pvt": "private",
+    "rep": "representative",
+    "sen": "senator",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+}
+"""A short title -> the word a later mention uses (``Col. Ned Roe`` ... ``the colonel``)."""
+TITLE_WORDS = TITLE_WORDS | TITLE_ABBREVIATIONS | _words("rear commander")
 
 ROLE_NOUNS = TITLE_WORDS - _words(
     "first class defence defense foreign state affairs interior finance justice unification "
@@ -144,6 +186,11 @@ party pentagon post press radio regiment reuters review senate service sinmun so
 standard tass telegraph television times tribune union university xinhua yonhap
 """
 )
+
+PUBLICATION_WORDS = _words(
+    "service press news newspaper times post herald gazette journal tribune daily agency wire"
+)
+"""Words of a publication's or news service's name, for a name line above a headline."""
 
 ORG_NOUNS = _words(
     """

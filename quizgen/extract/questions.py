@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..lint import NEAR_DUPLICATE_RATIO
@@ -104,6 +105,12 @@ def role_phrase(role: str) -> tuple[str, bool]:
     return f"{_article_for(role)} {role}", False
 
 
+def _bare_role(role: str) -> bool:
+    """True for a role of one word (``leader``, ``President``): it says of what only with the
+    rest of the sentence."""
+    return len(re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I).split()) < 2
+
+
 def in_sentence(label: str) -> str:
     """A speaker's label as it reads inside a sentence: ``a veteran``, ``critics``, but
     ``Rodong Sinmun`` (the article capitalised the common words only to start its sentence)."""
@@ -131,6 +138,14 @@ class _Writer:
         for q in facts.quotes:
             if q.speaker:
                 self.quoted.setdefault(q.sentence.index, []).append(q)
+        self.forms: dict[str, str] = {}
+        self.accepted: dict[str, list[str]] = {}
+        for p in facts.people:
+            before = facts_text_before(p)
+            if p.role and p.role[:1].isupper() and before.endswith(p.role):
+                self.forms.setdefault(p.name, f"{p.role} {p.name}")
+            names = [p.name, *p.aliases[1:]] if len(p.aliases) > 1 else [p.name]
+            self.accepted.setdefault(p.name, list(dict.fromkeys(names)))
         self.starts = {
             kind: [f.start for f in getattr(facts, kind)] for kind in ("dates", "figures", "places")
         }
@@ -169,6 +184,7 @@ class _Writer:
         difficulty: int = 2,
         alternative: dict | None = None,
         short: bool = False,
+        review: str | None = None,
     ) -> bool:
         """Add a question (skipped when one with the same prompt is there already).
 
@@ -201,6 +217,7 @@ class _Writer:
                 "source": normalize_space(sentence.text),
                 "tags": tags,
                 "difficulty": level,
+                **({"review": review} if review else {}),
             }
 
         self.questions.append(full(question, explanation, difficulty))
@@ -221,9 +238,15 @@ class _Writer:
 
     # Quotations ------------------------------------------------------------------------
 
+    def introduced(self, label: str) -> str:
+        """How the article first introduces a speaker, in full: the title written before
+        the name with the name (``Army Col. Ned Roe``), else the name as given."""
+        return self.forms.get(label, label)
+
     def quote(self, q: Quote, extra_names: list[str]) -> None:
         i = self.turn("quote")
-        label = q.speaker.label
+        key = q.speaker.label
+        label = self.introduced(key)
         words_ = f"“{q.text}”"
         why = f"The article attributes these words to {in_sentence(label)}."
         phrase = normalize_space(q.speaker.phrase)
@@ -233,7 +256,7 @@ class _Writer:
             why += f" The article introduces them with “{phrase}”, {how} {in_sentence(label)}."
         tags = ["quotes"] + (["people"] if q.speaker.kind in ("person", "people") else [])
         slug = " ".join(q.text.split()[:6])
-        common = {"sentence": q.sentence, "tags": tags, "short": True}
+        common = {"sentence": q.sentence, "tags": tags, "short": True, "review": q.doubt}
         statement = "According to the article, these words come from {}: " + words_
         true = {
             "type": "true_false",
@@ -245,6 +268,7 @@ class _Writer:
             wrong = self.speakers.distractors(q, exclude_kind=lambda k: k == "place")
             if i % 6 == 5 and wrong:
                 other = next(k for k in self.speakers.said if _cap(k) == wrong[0])
+                other = self.introduced(other)
                 question = {
                     "type": "true_false",
                     "prompt": statement.format(in_sentence(other)),
@@ -258,12 +282,15 @@ class _Writer:
                 question = {k: v for k, v in true.items() if k != "difficulty"}
             self.add("quote", slug, question, explanation=why, difficulty=1, **common)
             return
+        accept = [
+            a for a in self.accepted.get(key, ()) if normalize_answer(a) != normalize_answer(label)
+        ]
         prompt = (
             f"Who is quoted in the article with the words {words_}?"
             if q.partial
             else f"Who said this, according to the article? {words_}"
         )
-        distractors = self.speakers.distractors(q, extra_names)
+        distractors = [_cap(self.introduced(d)) for d in self.speakers.distractors(q, extra_names)]
         if len(distractors) >= 2:
             question = {
                 "type": "multiple_choice",
@@ -274,6 +301,8 @@ class _Writer:
             self.add("quote", slug, question, explanation=why, alternative=true, **common)
         else:
             question = {"type": "short_answer", "prompt": prompt, "answer": _cap(label)}
+            if accept:
+                question["accept"] = accept
             self.add(
                 "quote", slug, question, explanation=why, difficulty=3, alternative=true, **common
             )
@@ -302,7 +331,9 @@ class _Writer:
                     "distractors": choices,
                 }
             )
-        if mine not in shared:  # "Who is the President?" has one answer only
+        # "Who is the President?" has one answer only; and "Who is the leader?" (one word,
+        # no "of what") has no answer a reader could check
+        if mine not in shared and not _bare_role(role):
             forms.append(
                 {
                     "type": "short_answer",
@@ -367,6 +398,14 @@ class _Writer:
         facts = [f for f in facts if not _shown_elsewhere(f)]
         if not facts:
             return
+        if sentence.index in self.quoted:
+            # The quotation's own question shows the sentence already: show only the words
+            # around the blanks, so the two prompts do not read the same.
+            part = _excerpt(sentence, facts[0].start, facts[-1].end)
+            facts = [replace(f, sentence=part) for f in facts]
+            shown = part
+        else:
+            shown = sentence
         if len(facts) == 1:
             fact = facts[0]
             why = f"The article says “{fact.text}”{self.according_to(sentence, fact.start)}."
@@ -375,7 +414,7 @@ class _Writer:
                     why += f" That is {fact.note}."
                 question = date_question(self.turn("date"), fact, self.around("dates", fact.start))
                 alternative = (
-                    cloze([date_blank(fact)], sentence, "Fill in the blank.")
+                    cloze([date_blank(fact)], shown, "Fill in the blank.")
                     if question and question["type"] == "multiple_choice"
                     else None
                 )
@@ -405,7 +444,7 @@ class _Writer:
                 )
             return
         blanks = [date_blank(f) if isinstance(f, DateFact) else figure_blank(f) for f in facts]
-        question = cloze(blanks, sentence, "Fill in the blanks.")
+        question = cloze(blanks, shown, "Fill in the blanks.")
         said = ", ".join(f"“{f.text}”" for f in facts[:-1]) + f" and “{facts[-1].text}”"
         why = f"The article says {said}{self.according_to(sentence, facts[0].start)}."
         notes = [f"“{f.text}” is {f.note}" for f in facts if isinstance(f, DateFact) and f.note]
@@ -423,6 +462,28 @@ class _Writer:
         )
 
 
+_EXCERPT_MARGIN = 60
+
+
+def _excerpt(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The words of ``sentence`` around ``start``..``end`` (about 60 characters each side,
+    cut at spaces), as a sentence of its own with the same offsets."""
+    text, at = sentence.text, sentence.start
+    lo, hi = max(0, start - at - _EXCERPT_MARGIN), min(len(text), end - at + _EXCERPT_MARGIN)
+    if lo > 0:
+        space = text.find(" ", lo, start - at)
+        lo = space + 1 if space >= 0 else start - at
+    if hi < len(text):
+        space = text.rfind(" ", end - at, hi)
+        hi = space if space >= 0 else end - at
+    return replace(sentence, text=text[lo:hi], start=at + lo, end=at + hi)
+
+
+def facts_text_before(p: Person) -> str:
+    """The words of ``p``'s sentence before their name, trailing space removed."""
+    return p.sentence.text[: max(0, p.start - p.sentence.start)].rstrip()
+
+
 def _shown_elsewhere(fact: DateFact | Figure) -> bool:
     """True when the sentence, with the fact's blank left out, still shows one of the answers
     the blank would accept (``three`` twice in one sentence)."""
@@ -430,6 +491,16 @@ def _shown_elsewhere(fact: DateFact | Figure) -> bool:
     text, at = fact.sentence.text, fact.sentence.start
     rest = text[: start - at] + " " + text[end - at :]
     return any(shows(rest, a) for a in answers)
+
+
+def _nameable(speaker, facts: Facts) -> bool:
+    """True when a question can name the speaker in full: never a place, a pronoun, a
+    title alone or one word that is only part of a person's name."""
+    if speaker.kind == "place" or speaker.label.lower() in ("he", "she", "it", "they", "we"):
+        return False
+    if speaker.kind == "person" and len(speaker.label.split()) < 2:
+        return False
+    return not (speaker.kind == "other" and speaker.label.split()[0].lower() == "the")
 
 
 def _first_of_each(facts, key: Callable) -> list:
@@ -463,7 +534,7 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
         facts.figures, lambda f: (f.value, f.qualifier, f.ordinal, f.unit.split(" ")[0].lower())
     )
     quotes = _first_of_each(
-        [q for q in facts.quotes if q.speaker],
+        [q for q in facts.quotes if q.speaker and _nameable(q.speaker, facts)],
         lambda q: (normalize_answer(q.text), q.speaker.label),
     )
     by_sentence: dict[int, dict[str, list]] = {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ..text import normalize_space
 from .clean import MAX_QUOTE_CHARS, Document, quote_spans
 from .facts import Person, Quote, Sentence, Speaker
-from .lexicon import DOCUMENTS, PARTICIPLE_VERBS, SPEECH_VERBS
+from .lexicon import DOCUMENTS, PARTICIPLE_VERBS, SPEECH_VERBS, TITLE_EXPANSIONS, TITLE_WORDS
 from .names import Names, chains
 
 _VERB_RE = re.compile(r"\b(?P<verb>" + "|".join(SPEECH_VERBS + PARTICIPLE_VERBS) + r")\b")
@@ -30,7 +30,7 @@ _DOC_AFTER_RE = re.compile(
     r"their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<doc>" + "|".join(DOCUMENTS) + r")\b"
 )
 _NP_AFTER_RE = re.compile(
-    r"[ \t]+(?P<np>(?:(?:the|a|an|his|her|its|their)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}?"
+    r"[ \t]+(?P<np>(?:(?:the|a|an|his|her|its|their)[ \t]+)?(?:[a-z0-9][\w-]*[ \t]+){0,3}?"
     r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*)*"
     r"|(?:the|a|an|his|her|its|their)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}(?=[,.;:]|$))"
 )
@@ -60,6 +60,10 @@ def _mask(text: str, sentence: Sentence, spans: Sequence[tuple[int, int]]) -> st
 _ASIDE_RE = re.compile(r"\s*(?:who|which|whose|aged?|now|then|\d[\d.]*\s*(?:,|$))", re.I)
 
 
+_APPOSITION_RE = re.compile(r"\s*(?:a|an|the)\s+[a-z][\w'’ -]*$")
+_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}")
+
+
 def _np_before(left: str) -> tuple[str, int]:
     """The words before a reporting verb back to the clause's start, stepping back over
     asides between commas (``Keiko Ogura, 83, who was 8 at the time, said``)."""
@@ -68,6 +72,12 @@ def _np_before(left: str) -> tuple[str, int]:
         cut = max(left.rfind(ch, 0, end) for ch in ",;:(—Q")
         segment = left[cut + 1 : end]
         if segment.strip() and not _ASIDE_RE.match(segment):
+            if cut > 0 and left[cut] == "," and _APPOSITION_RE.match(segment):
+                # "Ana Souza, a farmer, said": the name, not its description
+                before = max(left.rfind(ch, 0, cut) for ch in ",;:(—Q")
+                name = left[before + 1 : cut]
+                if _NAME_RE.fullmatch(name.strip()):
+                    return name, before + 1
             return segment, cut + 1
         if cut < 0 or left[cut] != ",":
             break
@@ -154,6 +164,24 @@ class _Context:
                     return speaker
         return None
 
+    def titled(self, head: str, sentence: int) -> Speaker | None:
+        """The person last mentioned whose role holds ``head`` (``the secretary`` after
+        ``Defense Secretary Ann Roe``; ``the colonel`` after ``Col. Ned Roe``)."""
+        if head not in TITLE_WORDS:
+            return None
+        for i, speaker in reversed(self.history):
+            if sentence - i > 30:
+                break
+            if speaker.kind != "person":
+                continue
+            person = self.names.person(speaker.label)
+            if person is None or not person.role:
+                continue
+            words = re.findall(r"[\w.'’-]+", person.role)
+            if any(_title_key(w) == head for w in words):
+                return Speaker(person.name, "person", person.name)
+        return None
+
     def named(self, start: int, end: int, sentence: Sentence) -> Speaker | None:
         """The speaker a stretch of article text names, if it names one."""
         phrase = self.text[start:end].strip()
@@ -209,6 +237,16 @@ class _Context:
         return None
 
 
+_TITLE_NP_RE = re.compile(
+    r"(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+)"
+)
+
+
+def _title_key(word: str) -> str:
+    low = word.lower().rstrip(".")
+    return TITLE_EXPANSIONS.get(low, low)
+
+
 def _resolve(clause: _Clause, sentence: Sentence, ctx: _Context) -> tuple[Speaker | None, str]:
     np = clause.np
     words = re.findall(r"[\w'’-]+", np)
@@ -231,9 +269,17 @@ def _resolve(clause: _Clause, sentence: Sentence, ctx: _Context) -> tuple[Speake
             ctx.docs[head] = subject
             subject = replace(subject, phrase=np)
         return subject, f"the sentence's subject issued the {head}"
+    title = _TITLE_NP_RE.fullmatch(np)
+    if title and title.group("det").lower() in ("the", "our", "their"):
+        found = ctx.titled(title.group("head").lower(), sentence.index)
+        if found is None:
+            return None, f"'{np}' names no one the article introduced with that title"
+        return replace(found, phrase=np), f"'{np}' is the last person with that title"
     speaker = ctx.named(clause.np_start, clause.np_start + len(np), sentence)
     if speaker is None:
         label = re.sub(r"^(?:But|And)\s+", "", np)
+        if re.fullmatch(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+[a-z][\w\s'’-]*", label):
+            return None, f"'{np}' is not named"  # "the official": no one to name in full
         speaker = Speaker(label, "other", np)
     if clause.doc:
         ctx.docs[clause.doc] = speaker
@@ -304,15 +350,19 @@ def find_quotes(doc: Document, names: Names) -> list[Quote]:
             resolved = _attributed(text, sentence, inside, ctx) if inside else {}
             for o, c in inside:
                 content = _clean_quote(text[o + 1 : c])
-                if len(content.split()) < _MIN_WORDS:
+                # A quotation of one or two words is a title or scare quotes, unless it is a
+                # whole clause a reporting verb attributes ("It's fine," she said).
+                whole = o == sentence.start and text[c - 1 : c] in (",", "!", "?") and o in resolved
+                if len(content.split()) < _MIN_WORDS and not whole:
                     continue
+                intro = text[sentence.start : o].rstrip()[-1:]
+                partial = o > sentence.start and intro != ":" and not content[:1].isupper()
                 speaker, rule = resolved.get(o, (None, "none"))
                 if speaker is None:
                     speaker, rule = _fallback(
-                        o, sentence, quotes, before, continuing and o == para.start, ctx
+                        o, sentence, quotes, before, continuing and o == para.start, ctx, partial
                     )
-                intro = text[sentence.start : o].rstrip()[-1:]
-                partial = o > sentence.start and intro != ":" and not content[:1].isupper()
+                doubt = _doubt(rule, speaker, sentence, ctx)
                 closed = c < para.end
                 quotes.append(
                     Quote(
@@ -324,6 +374,7 @@ def find_quotes(doc: Document, names: Names) -> list[Quote]:
                         partial,
                         rule,
                         continued=not closed,
+                        doubt=doubt,
                     )
                 )
                 if speaker is not None:
@@ -342,18 +393,42 @@ def _fallback(
     prev_quotes: list[Quote],
     continuing: bool,
     ctx: _Context,
+    partial: bool,
 ) -> tuple[Speaker | None, str]:
     if continuing and prev_quotes and prev_quotes[-1].speaker:
         return prev_quotes[-1].speaker, "continued from the previous paragraph"
     if para_quotes and para_quotes[-1].speaker:
         return para_quotes[-1].speaker, "same speaker as the quotation before"
-    if open_ > sentence.start:
+    if open_ > sentence.start and partial:
+        # a phrase quoted inside the sentence's own statement; a full quotation with no
+        # reporting verb (a broadcast, a shout) has no stated speaker
         subject = ctx.subject(sentence)
         if subject is not None:
             return subject, "the sentence's subject"
     if prev_quotes and prev_quotes[-1].speaker and open_ == sentence.start:
         return prev_quotes[-1].speaker, "follows the previous paragraph's quotation"
     return None, "none"
+
+
+def _doubt(rule: str, speaker: Speaker | None, sentence: Sentence, ctx: _Context) -> str | None:
+    """Why a reader could take someone else for the speaker, or None."""
+    if speaker is None:
+        return None
+    if rule.startswith("pronoun"):
+        others = {
+            s.label
+            for i, s in ctx.history
+            if sentence.index - i <= 2 and s.kind == speaker.kind and s.label != speaker.label
+        }
+        if others:
+            names = " or ".join(sorted(others)[:2])
+            return f"{rule}: read as {speaker.label}, but {names} is named just before"
+        return None
+    if rule in ("the sentence's subject", "follows the previous paragraph's quotation"):
+        return f"no reporting verb: {speaker.label} is {rule}"
+    if "is the last person with that title" in rule:
+        return f"{rule}, {speaker.label}"
+    return None
 
 
 def _back_fill(out: list[Quote], before: Quote, after: Quote) -> None:

@@ -23,6 +23,7 @@ from ..bank import load_bank
 from ..errors import BankError, InputError
 from ..lint import LONGEST_ANSWER_LIMIT, is_longest_answer, lint
 from ..model import Bank, MultipleChoice
+from .giveaways import exclude_giveaways
 
 HEADER = """\
 # DRAFT question bank written by `quizgen extract` from {article}.
@@ -50,6 +51,8 @@ class Checked:
     """Ids of questions left out because they drew a lint warning."""
     rewritten: list[str] = field(default_factory=list)
     """Ids of questions replaced by another form of the same question."""
+    apart: bool = False
+    """True once questions that give each other away are marked to never share a copy."""
 
 
 def _load(data: dict, article: Path) -> Bank:
@@ -112,6 +115,11 @@ def validated(data: dict, article: Path, alternatives: dict[str, dict] | None = 
             continue
         if any(w.question_id is None for w in warnings):
             result.data = _shorten_longest(result, bank, alternatives)
+            continue
+        if not result.apart:
+            # last, on the final set of questions: keep giveaway pairs off the same copy
+            result.apart = True
+            result.data = {**result.data, "questions": exclude_giveaways(questions)}
             continue
         return result
     raise InputError("the draft bank does not pass the checks of quizgen validate --strict")

@@ -56,6 +56,9 @@ class OutputFile:
     role: str
     data: bytes
     version: str | None = None
+    notes: tuple[str, ...] = ()
+    """What the user should know about the file (said once by the build, on stderr): for
+    example a question type the format cannot express and how it was written instead."""
 
 
 class Renderer(Protocol):
@@ -76,7 +79,9 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("pdf", "pdf", "PDF handouts: a student copy and an answer key per version"),
+        Format(
+            "pdf", "pdf", "PDF handouts: per version a student copy, an answer key, a teacher copy"
+        ),
         Format("html", "html", "self-grading HTML page per version, key pages and an index"),
         Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
         Format("json", "json", "one JSON file per version with questions and answers"),
@@ -84,6 +89,10 @@ FORMATS: dict[str, Format] = {
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
         Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),
         Format("scorm2004", "scorm2004", "SCORM 2004 package of every version (scorm2004.zip)"),
+        Format("gift", "gift", "Moodle GIFT text (gift.txt): every question, for an LMS"),
+        Format("moodle-xml", "moodle_xml", "Moodle XML questions (moodle.xml), every type"),
+        Format("qti", "qti", "QTI 1.2 package (qti.zip) for Canvas, Blackboard, Brightspace"),
+        Format("qti21", "qti21", "QTI 2.1 items and test in a package (qti21.zip)"),
     )
 }
 """Every format by name, in the order ``quizgen formats`` lists them."""

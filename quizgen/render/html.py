@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..model import Quiz, Version
 from ..resources import templates_dir
+from ..sections import display_date
 from . import OutputFile, RenderOptions
 from .html_data import grading_data, sections
 from .html_lang import mark_page
@@ -109,7 +110,7 @@ def _common(quiz: Quiz) -> dict:
         "article": {
             "title": article.title,
             "publisher": article.publisher,
-            "date": article.date,
+            "date": display_date(article.date),
             "url": _web_url(article.url),
         },
         "generator": f"quizgen {__version__}",

@@ -21,22 +21,27 @@ from ..model import (
     ShortAnswer,
     TrueFalse,
 )
+from ..sections import SECTION_NAMES
 from ..text import normalize_answer
 from . import html_secret
 
 SECTIONS = {
-    "multiple_choice": ("Multiple choice", "Choose one answer."),
-    "true_false": ("True or false", "Decide whether each statement is true or false."),
-    "short_answer": ("Short answer", "Type a word or a short phrase."),
-    "numeric": ("Numbers", "Type a number. Commas or spaces between thousands are fine."),
-    "cloze": ("Fill in the blanks", "Type the missing word or words in each blank."),
-    "matching": ("Matching", "For each item, choose the option that matches it."),
+    "multiple_choice": (SECTION_NAMES["multiple_choice"], "Choose one answer."),
+    "true_false": (SECTION_NAMES["true_false"], "Decide whether each statement is true or false."),
+    "short_answer": (SECTION_NAMES["short_answer"], "Type a word or a short phrase."),
+    "numeric": (
+        SECTION_NAMES["numeric"],
+        "Type a number. Commas or spaces between thousands are fine.",
+    ),
+    "cloze": (SECTION_NAMES["cloze"], "Type the missing word or words in each blank."),
+    "matching": (SECTION_NAMES["matching"], "For each item, choose the option that matches it."),
     "ordering": (
-        "Put in order",
+        SECTION_NAMES["ordering"],
         "Use the Up and Down buttons to put the items in order, the first at the top.",
     ),
 }
-"""Heading and instruction of each type's section, in the student page and the key."""
+"""Heading (the names every output shares) and instruction of each type's section, in the
+student page and the key."""
 
 
 def answer_view(item: Item) -> dict:

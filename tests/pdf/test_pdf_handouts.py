@@ -19,6 +19,8 @@ from pdfread import (
 from pypdf import PdfReader
 from support import built
 
+from quizgen.sections import SECTION_NAMES
+
 CODES = ("A", "B", "C")
 
 
@@ -50,6 +52,12 @@ def test_manifest_lists_student_copies_keys_and_pack(small_pdf):
         expected += [
             {"path": f"quiz-{code}.pdf", "format": "pdf", "role": "student", "version": code},
             {"path": f"teacher/key-{code}.pdf", "format": "pdf", "role": "key", "version": code},
+            {
+                "path": f"teacher/teacher-{code}.pdf",
+                "format": "pdf",
+                "role": "key",
+                "version": code,
+            },
         ]
     assert [{k: f.get(k) for k in ("path", "format", "role", "version")} for f in pdfs] == [
         *expected,
@@ -119,10 +127,13 @@ def test_key_grid_gives_the_letter_of_every_choice_question(small_pdf, code):
             expected = "ABCDEFGH"[q["choices"].index(q["answer"])]
             assert re.search(rf"(?<!\d){q['number']} {expected}\b", grid), (q["id"], expected)
         elif q["type"] == "true_false":
-            assert re.search(rf"(?<!\d){q['number']} {q['answer']}\b", grid), q["id"]
+            expected = "AB"[q["choices"].index(q["answer"])]
+            assert re.search(rf"(?<!\d){q['number']} {expected} {q['answer']}\b", grid), q["id"]
 
 
-@pytest.mark.parametrize("name", [f"{r}-{c}.pdf" for r in ("quiz", "key") for c in CODES])
+@pytest.mark.parametrize(
+    "name", [f"{r}-{c}.pdf" for r in ("quiz", "key", "teacher") for c in CODES]
+)
 def test_version_code_and_page_count_on_every_page(small_pdf, name):
     code = name[-5]
     pages = page_texts(built(small_pdf, name))
@@ -134,10 +145,10 @@ def test_version_code_and_page_count_on_every_page(small_pdf, name):
 def test_student_header_has_title_article_fields_and_version(small_pdf):
     first = page_texts(small_pdf / "quiz-A.pdf")[0]
     for expected in ("Small town library", "“Council votes for a new library”",
-                     "Town Gazette", "Name", "Class", "Date", "VERSION"):  # fmt: skip
+                     "Town Gazette", "4 March 2025", "Name", "Class", "Date", "VERSION",
+                     "Score / 7"):  # fmt: skip
         assert expected in first, expected
-    for section in ("Multiple choice", "True or false", "Short answer", "Fill in the blank",
-                    "Matching", "Ordering"):  # fmt: skip
+    for section in SECTION_NAMES.values():  # the small bank has every type
         assert section in " ".join(page_texts(small_pdf / "quiz-A.pdf")), section
 
 

@@ -58,9 +58,10 @@ def styles() -> dict[str, ParagraphStyle]:
             style("section-note", SANS, 9.5, 12, GREY),
             style("prompt", SANS, 10.5, 13.6),
             style("choice", SANS, 10, 12.6),
-            style("cloze", SANS, 10.5, 21),
+            style("cloze", SANS, 10.5, 25),
             style("unit", SANS, 10, 12.6),
             style("answer", SANS, 10, 12.8, ACCENT),
+            style("written", BOLD, 10.5, 13, ACCENT),
             style("note", SANS, 9.5, 12.2),
             style("source", ITALIC, 9, 11.6, GREY),
             style("grid", SANS, 9, 11),
@@ -220,8 +221,9 @@ class Block(Flowable):
         fill: Color | None = None,
         stroke: float = 0.8,
         radius: float = 0.0,
+        color: Color = INK,
     ) -> None:
-        self.ops.append(("r", y, x, y, w, h, fill, stroke, radius))
+        self.ops.append(("r", y, x, y, w, h, fill, stroke, radius, color))
         self.height = max(self.height, y + h)
 
     def grow(self, height: float, breakable: bool = True) -> None:
@@ -349,10 +351,10 @@ def _draw_line(canv: Any, top: float, op: tuple) -> None:
 
 
 def _draw_rect(canv: Any, top: float, op: tuple) -> None:
-    _, _, x, y, w, h, fill, stroke, radius = op
+    _, _, x, y, w, h, fill, stroke, radius, color = op
     if fill is not None:
         canv.setFillColor(fill)
-    canv.setStrokeColor(INK)
+    canv.setStrokeColor(color)
     canv.setLineWidth(stroke or 0.1)
     args = (x, top - y - h, w, h)
     flags = {"stroke": 1 if stroke else 0, "fill": 1 if fill is not None else 0}

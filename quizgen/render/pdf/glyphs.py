@@ -1,18 +1,20 @@
 """Characters that no font in use can draw: found before anyone prints a handout.
 
 Such a character prints as an empty box, so it must never pass silently: ``warn_missing``
-logs one warning per character (on stderr unless logging is set up otherwise), naming the
-questions that have it. It runs once per build, from ``render_shared``.
+logs one warning per script (on stderr unless logging is set up otherwise), naming a few of
+its characters, the questions that have them and the Debian package of a font for it when
+one is known. It runs once per build, from ``render_shared``.
 """
 
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Iterator
 
 from ...model import Cloze, Matching, MultipleChoice, Numeric, Ordering, Question, Quiz, ShortAnswer
 from .fonts import BOLD, ITALIC, SANS, describe, fonts_in_use, markup
-from .student import byline
+from .header import byline
 
 log = logging.getLogger("quizgen.pdf")
 
@@ -54,10 +56,11 @@ def texts(question: Question) -> Iterator[tuple[str, str]]:
 
 def missing(quiz: Quiz) -> dict[str, list[str | None]]:
     """Each character no font can draw -> the ids of the questions (in bank order) that have
-    it; ``None`` stands for the quiz title or the article line."""
+    it; ``None`` stands for the quiz title, the article line or the roster."""
     drawn = {item.id for version in quiz.versions for item in version.items}
     found: dict[str, list[str | None]] = {}
     sources = [(None, [(quiz.title, BOLD), (byline(quiz), SANS)])]
+    sources += [(None, [(a.student.name, SANS) for a in quiz.assignments])]
     sources += [(q.id, list(texts(q))) for q in quiz.bank.questions if q.id in drawn]
     for qid, pairs in sources:
         for text, face in pairs:
@@ -68,22 +71,59 @@ def missing(quiz: Quiz) -> dict[str, list[str | None]]:
     return found
 
 
+PACKAGES = {
+    "Hangul": "fonts-nanum",
+    "Latin": "fonts-dejavu-core",
+    "Greek": "fonts-dejavu-core",
+    "Cyrillic": "fonts-dejavu-core",
+    "Armenian": "fonts-dejavu-core",
+    "Georgian": "fonts-dejavu-core",
+}
+"""The Debian (and Ubuntu) package of a font the PDFs use for each script, when one is known:
+NanumGothic for Hangul, DejaVu Sans for the alphabets it covers."""
+MAX_CHARS = 3
+
+
+def script(ch: str) -> str:
+    """The script (or block) a character belongs to, from its Unicode name: ``Hangul``."""
+    word = unicodedata.name(ch, "").split(" ", 1)[0]
+    if not word:
+        return "unnamed"
+    return word if word == "CJK" else word.capitalize()
+
+
 def warn_missing(quiz: Quiz) -> list[str]:
-    """Log one warning per character no font can draw; returns the messages."""
-    messages = []
+    """Log one warning per script that has characters no font can draw, naming some of them,
+    the questions that have them and the package that provides a font; returns the
+    messages."""
+    by_script: dict[str, dict[str, list[str | None]]] = {}
     for ch, ids in missing(quiz).items():
-        names = [f"'{i}'" for i in ids if i is not None]
+        by_script.setdefault(script(ch), {})[ch] = ids
+    messages = []
+    for name, chars in by_script.items():
+        shown = ", ".join(f"{describe(ch)} ({ch!r})" for ch in list(chars)[:MAX_CHARS])
+        if len(chars) > MAX_CHARS:
+            shown += f" and {len(chars) - MAX_CHARS} more"
+        ids = list(dict.fromkeys(i for found in chars.values() for i in found))
         where = []
+        names = [f"'{i}'" for i in ids if i is not None]
         if names:
             more = f" and {len(names) - MAX_IDS} more" if len(names) > MAX_IDS else ""
             label = "question" if len(names) == 1 else "questions"
             where.append(f"{label} {', '.join(names[:MAX_IDS])}{more}")
         if None in ids:
-            where.append("the quiz title or article line")
+            where.append("the quiz title, article line or roster")
+        package = PACKAGES.get(name)
+        fix = (
+            f"install the font: apt-get install {package} (Debian, Ubuntu), then rebuild"
+            if package
+            else "install a font that has them, or rewrite the text"
+        )
+        count = len(chars)
         messages.append(
-            f"quizgen: warning: {' and '.join(where)}: no font has a glyph for {describe(ch)} "
-            f"({ch!r}); it prints as an empty box in the PDFs; install a font that has it "
-            f"(fonts in use: {', '.join(fonts_in_use())})"
+            f"quizgen: warning: {count} {name} character{'s' if count > 1 else ''} in "
+            f"{' and '.join(where)} print as empty boxes in the PDFs: {shown}; no font in use "
+            f"has them (fonts in use: {', '.join(fonts_in_use())}); {fix}"
         )
     for message in messages:
         log.warning("%s", message)

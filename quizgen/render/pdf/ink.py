@@ -43,7 +43,7 @@ Pieces = tuple
 def quiz_chars(quiz: Quiz) -> str:
     """Every character the handouts of ``quiz`` can print, in code-point order."""
     from .glyphs import texts
-    from .student import byline
+    from .header import byline
 
     drawn = {item.id for version in quiz.versions for item in version.items}
     chars = set(quiz.title) | set(byline(quiz)) | set(RENDERER_TEXT)

@@ -1,104 +1,21 @@
-"""The answer key of one version: a marking grid, then every question with its answer,
-explanation and source sentence, numbered exactly as the student copy."""
+"""The answer key of one version: a marking grid, then every question with its answer
+(among the choices the student saw), every other accepted answer, the explanation and the
+source sentence, numbered exactly as the student copy."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
-
-from ...answers import (
-    answer_text,
-    correct_choice,
-    correct_index,
-    letter,
-    matching_key,
-    numeric_text,
-    ordering_key,
-)
+from ...answers import answer_text, correct_index, letter, matching_key, ordering_key
 from ...model import Cloze, Item, Matching, Numeric, Ordering, Quiz, ShortAnswer, Version
-from ...text import format_number
-from .flow import LIGHT, RULE, Block, Label, ascent, line, mk, para, para_markup, para_varying
+from .flow import Block, line, mk, para, para_markup, para_varying
 from .fonts import BOLD, ITALIC, symbol
-from .student import (
-    INDENT,
-    continued,
-    header,
-    number,
-    section_block,
-    section_heading,
-    sections,
-)
-
-GRID_COLUMNS = 4
-GRID_ROWS = 40
-"""Rows per grid block, so that even a very long quiz's grid fits a page at a time."""
-
-
-def grid_answer(item: Item) -> str:
-    """The answer as the marking grid shows it: a letter where the student fills a bubble."""
-    body = item.question.body
-    if item.type == "multiple_choice":
-        return letter(correct_index(item))
-    if item.type == "true_false":
-        return correct_choice(item)
-    if isinstance(body, Cloze):
-        return " · ".join(b.answer for b in body.blanks)
-    if isinstance(body, Matching):
-        return " ".join(f"{n}{letter(i)}" for n, i in enumerate(matching_key(item), start=1))
-    if isinstance(body, Ordering):
-        return " ".join(str(p) for p in ordering_key(item))
-    if isinstance(body, Numeric):  # the number is what to mark; the unit is in the details
-        tolerance = f" (± {format_number(body.tolerance)})" if body.tolerance else ""
-        return numeric_text(body) + tolerance
-    return answer_text(item)
-
-
-def _grid_cell(item: Item, width: float) -> Paragraph | Label:
-    if item.type in ("matching", "ordering"):  # letters and digits, in another order each time
-        return line(grid_answer(item), "grid", width)
-    return para(grid_answer(item), "grid", width)
-
-
-def grid(version: Version, width: float) -> list[Block]:
-    """Question number to answer, column by column, for fast marking."""
-    items = version.items
-    cell = width / GRID_COLUMNS
-    blocks = []
-    per_block = GRID_ROWS * GRID_COLUMNS
-    for start in range(0, len(items), per_block):
-        chunk = items[start : start + per_block]
-        rows = -(-len(chunk) // GRID_COLUMNS)
-        block = Block(width, 10)
-        if start == 0:
-            block.outline = "Marking grid"
-        else:
-            block.continued = continued("Marking grid", width)
-        y = 0.0
-        if start == 0:
-            y = block.para(para("Marking grid", "section", width), 0, 0)
-            block.line(0, width, y + 2, 0.5, RULE)
-            y += 7
-        cells = [(_grid_cell(item, cell - 34), item) for item in chunk]
-        heights = [max(p.height for p, _ in cells[r::rows]) + 4.5 for r in range(rows)]
-        top = y
-        for r, h in enumerate(heights):
-            if r % 2 == 0:
-                block.rect(0, y, width, h, fill=LIGHT, stroke=0)
-            y += h
-        for col in range(1, GRID_COLUMNS):
-            block.vline(col * cell, top, y, 0.4, RULE)
-        for index, (p, item) in enumerate(cells):
-            col, r = divmod(index, rows)
-            row_y = top + sum(heights[:r]) + 2.2
-            block.text(BOLD, 9, col * cell + 22, row_y + ascent("grid"), f"{item.number}", "right")
-            block.para(p, col * cell + 28, row_y)
-        block.grow(y)
-        blocks.append(block)
-    return blocks
+from .grid import grid
+from .header import header
+from .student import INDENT, choices, number, section_block, section_heading, sections
 
 
 def story(quiz: Quiz, version: Version, width: float, mark: object) -> list:
     """The flowables of one answer key."""
-    head = header(quiz, version, width, key=True)
+    head = header(quiz, version, width, role="key")
     head.mark = mark
     out: list = [head, *grid(version, width)]
     for name, items in sections(version):
@@ -122,22 +39,19 @@ def question(block: Block, item: Item, y: float) -> None:
     number(block, item, y)
     y = block.para(para(q.prompt, "prompt", avail), INDENT, y) + 3
     lines: list[str] = []
-    if item.type in ("multiple_choice", "true_false"):
-        index = correct_index(item)
-        asc = ascent("answer")
-        block.bubble(INDENT + 7, y + asc - 3.6, filled=True)
-        block.text(BOLD, 9.5, INDENT + 17, y + asc, letter(index))
-        p = para_markup(f"<b>{mk(item.choices[index], BOLD)}</b>", "answer", avail - 30)
-        y = block.para(p, INDENT + 30, y) + 1
+    if item.type in ("multiple_choice", "true_false"):  # the choices as the student saw them
+        y = choices(block, item, y, marked=correct_index(item), ring=True)
     elif isinstance(body, (ShortAnswer, Numeric)):
         lines.append(_answer(item, "Answer:", answer_text(item)))
         if body.accept:
             lines.append(_answer(item, "Also accept:", "; ".join(body.accept)))
     elif isinstance(body, Cloze):
-        lines.append("<b>Answer:</b> " + _filled(item, body))
-        others = [f"({n}) " + "; ".join(b.accept) for n, b in enumerate(body.blanks, 1) if b.accept]
-        if others:
-            lines.append(_answer(item, "Also accept:", "  ".join(others)))
+        lines.append("<b>Answer:</b> " + _filled(body))
+        many = len(body.blanks) > 1
+        for n, b in enumerate(body.blanks, start=1):
+            if b.accept:
+                label = f"Also accept for ({n}):" if many else "Also accept:"
+                lines.append(_answer(item, label, "; ".join(b.accept)))
     elif isinstance(body, Matching):
         for n, i in enumerate(matching_key(item), start=1):
             left = item.lefts[n - 1]
@@ -173,12 +87,16 @@ def _ordering(block: Block, item: Item, body: Ordering, y: float) -> float:
     return y
 
 
-def _filled(item: Item, body: Cloze) -> str:
-    """The cloze sentence with its answers in place, underlined."""
-    out = []
+def _filled(body: Cloze) -> str:
+    """The cloze sentence with its answers in place, underlined and numbered as the blanks
+    of the student copy."""
+    out, n = [], 0
+    many = len(body.blanks) > 1
     for s in body.segments:
         if isinstance(s, str):
             out.append(mk(s))
         else:
-            out.append(f"<u><b>{mk(s.answer, BOLD)}</b></u>")
+            n += 1
+            tag = f'<font size="8.5">({n})</font>' if many else ""
+            out.append(f"{tag}<u><b>{mk(s.answer, BOLD)}</b></u>")
     return "".join(out)

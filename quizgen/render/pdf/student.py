@@ -1,147 +1,54 @@
-"""The student copy of one version: header, instructions and one block per question.
+"""The student copy of one version, and the teacher copy (the same pages with the answers
+written in place): header, instructions and one block per question.
 
-Shared with the answer key: the header, the sections (by question type) and their headings.
-Nothing here shows an answer, an explanation or a source sentence.
+Shared with the answer key: the sections (by question type) and their headings. Answers are
+drawn only when asked for (``answers=True``, the teacher copy); the student copy never shows
+an answer, an explanation or a source sentence.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections.abc import Iterator
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ...answers import letter
+from ...answers import correct_index, letter, matching_key, numeric_text, ordering_key
 from ...model import Item, Matching, Numeric, Quiz, Version
 from ...roster import Student
-from .flow import GREY, LIGHT, RULE, Block, ascent, mk, para, para_markup
+from ...sections import SECTION_NAMES
+from .flow import ACCENT, GREY, RULE, Block, ascent, mk, para, para_markup
 from .fonts import BOLD, SANS
+from .header import header, instructions, points, show_points
 
 INDENT = 24.0
 """Left edge of a question's text; its number is right-aligned before it."""
 QUESTION_GAP = 11.0
 SECTION_GAP = 18.0
 
-SECTIONS = {
-    "multiple_choice": ("Multiple choice", "Fill in the bubble of the one best answer."),
-    "true_false": ("True or false", "Fill in the bubble of True or False for each statement."),
-    "short": ("Short answer", "Write your answer on the line."),
-    "cloze": ("Fill in the blank", "Write the missing word or words on each blank."),
-    "matching": (
-        "Matching",
-        "Write the letter of the matching option on the line before each item.",
-    ),
-    "ordering": (
-        "Ordering",
-        "Number the items in order: write 1 in the box of the first, "
-        "2 in the box of the next, and so on.",
-    ),
+NOTES = {
+    "multiple_choice": "Fill in the bubble of the one best answer.",
+    "true_false": "Fill in the bubble of True or False for each statement.",
+    "short_answer": "Write your answer on the line.",
+    "numeric": "Write the number on the line.",
+    "cloze": "Write the missing word or words on each blank.",
+    "matching": "Write the letter of the matching option on the line before each item.",
+    "ordering": "Number the items in order: write 1 in the box of the first, "
+    "2 in the box of the next, and so on.",
 }
-
-
-def section_of(item: Item) -> str:
-    """Numeric questions share the short-answer section (they follow it in every version)."""
-    return "short" if item.type in ("short_answer", "numeric") else item.type
+"""The instruction under each section's heading (the names are shared with the HTML pages)."""
 
 
 def sections(version: Version) -> Iterator[tuple[str, list[Item]]]:
-    """Runs of consecutive items of one section, in the version's order."""
+    """Runs of consecutive items of one type, in the version's order."""
     run: list[Item] = []
     for item in version.items:
-        if run and section_of(run[0]) != section_of(item):
-            yield section_of(run[0]), run
+        if run and run[0].type != item.type:
+            yield run[0].type, run
             run = []
         run.append(item)
     if run:
-        yield section_of(run[0]), run
-
-
-def _date(text: str | None) -> str | None:
-    try:
-        d = datetime.date.fromisoformat(str(text))
-    except ValueError:
-        return text
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
-def byline(quiz: Quiz) -> str:
-    """The article's title and source in a line."""
-    a = quiz.bank.article
-    parts = [f"“{a.title}”" if a.title else None, a.publisher, _date(a.date)]
-    text = ", ".join(p for p in parts if p)
-    return f"Based on the article {text}" if text else ""
-
-
-def header(
-    quiz: Quiz, version: Version, width: float, *, key: bool, student: Student | None = None
-) -> Block:
-    """Title, article line, the version code in a box, and (student copy) name fields."""
-    block = Block(width)
-    box_w, box_h = 78.0, 58.0
-    text_w = width - box_w - 16
-    y = 0.0
-    if key:
-        y = block.para(para("ANSWER KEY · FOR THE TEACHER", "eyebrow", text_w), 0, y) + 2
-    y = block.para(para(quiz.title, "title", text_w), 0, y) + 3
-    line = byline(quiz)
-    if line:
-        y = block.para(para(line, "byline", text_w), 0, y)
-    if key:
-        info = f"Seed {quiz.seed} · {len(version.items)} questions"
-        y = block.para(para(info, "byline", text_w), 0, y + 1)
-    x = width - box_w
-    block.rect(x, 0, box_w, box_h, fill=LIGHT, stroke=1.0, radius=5)
-    block.text(BOLD, 8, x + box_w / 2, 15, "VERSION", "center", GREY)
-    size = 30 if len(version.code) < 3 else 20
-    block.text(BOLD, size, x + box_w / 2, 47, version.code, "center")
-    y = max(y, box_h)
-    if student is not None:
-        y = _student_fields(block, width, y + 24, student)
-    elif not key:
-        y = _fields(block, width, y + 24)
-    block.line(0, width, y + 8, 1.2)
-    block.grow(y + 8)
-    return block
-
-
-def _fields(block: Block, width: float, baseline: float) -> float:
-    x = 0.0
-    for label, share in (("Name", 0.5), ("Class", 0.25), ("Date", 0.25)):
-        end = x + width * share
-        block.text(BOLD, 10, x, baseline, label)
-        start = x + stringWidth(label, BOLD, 10) + 6
-        block.line(start, end - 14, baseline + 1.5, 0.7, RULE)
-        x = end
-    return baseline + 6
-
-
-def _student_fields(block: Block, width: float, baseline: float, student: Student) -> float:
-    """The name and id of the student the copy is for, filled in, and a date line."""
-    x = 0.0
-    top = baseline - ascent("field")
-    for label, value, share in (("Name", student.name, 0.55), ("ID", student.id, 0.25)):
-        end = x + width * share
-        block.text(BOLD, 10, x, baseline, label)
-        start = x + stringWidth(label, BOLD, 10) + 6
-        block.para(para(value, "field", end - 14 - start - 2), start + 2, top)
-        block.line(start, end - 14, baseline + 1.5, 0.7, RULE)
-        x = end
-    block.text(BOLD, 10, x, baseline, "Date")
-    block.line(x + stringWidth("Date", BOLD, 10) + 6, width, baseline + 1.5, 0.7, RULE)
-    return max(block.height, baseline + 6)
-
-
-def instructions(version: Version, width: float) -> Block:
-    types = {item.type for item in version.items}
-    text = f"Answer all {len(version.items)} questions."
-    if types & {"multiple_choice", "true_false"}:
-        text += " Fill in one bubble completely for each choice question."
-    if types - {"multiple_choice", "true_false"}:
-        text += " Write the other answers clearly in the spaces provided."
-    block = Block(width, 8)
-    block.grow(block.para(para(text, "instructions", width), 0, 0))
-    return block
+        yield run[0].type, run
 
 
 def section_heading(
@@ -149,7 +56,7 @@ def section_heading(
 ) -> float:
     """Draw a section's heading and one-line instruction (``note``: another one, or none if
     empty) at the top of ``block``; returns where the first question starts."""
-    title, text = SECTIONS[name]
+    title, text = SECTION_NAMES[name], NOTES[name]
     if note is None:
         note = text
         if name == "matching" and any(
@@ -166,22 +73,35 @@ def section_heading(
     return y + 8
 
 
-def number(block: Block, item: Item, y: float) -> None:
-    block.text(BOLD, 10.5, INDENT - 6, y + ascent("prompt"), f"{item.number}.", "right")
+def number(block: Block, item: Item, y: float, *, worth: bool = False) -> None:
+    """The question's number before it; with ``worth``, its points under the number."""
+    baseline = y + ascent("prompt")
+    block.text(BOLD, 10.5, INDENT - 6, baseline, f"{item.number}.", "right")
+    if worth:
+        block.text(SANS, 8.5, INDENT - 6, baseline + 12, show_points(points(item)), "right", GREY)
 
 
 def story(
-    quiz: Quiz, version: Version, width: float, mark: object, student: Student | None = None
+    quiz: Quiz,
+    version: Version,
+    width: float,
+    mark: object,
+    student: Student | None = None,
+    *,
+    answers: bool = False,
 ) -> list:
-    """The flowables of one student copy (``student``: the copy of that roster student)."""
-    head = header(quiz, version, width, key=False, student=student)
+    """The flowables of one student copy (``student``: the copy of that roster student);
+    with ``answers``, the teacher copy: the same pages with every answer in place and the
+    points of every question."""
+    head = header(quiz, version, width, role="teacher" if answers else "student", student=student)
     head.mark = mark
     out: list = [head, instructions(version, width)]
+    worth = answers or any(points(item) != 1 for item in version.items)
     for name, items in sections(version):
         for n, item in enumerate(items):
             block = section_block(name, items, n, width)
             y = section_heading(block, name, items, width) if n == 0 else 0.0
-            question(block, item, y)
+            question(block, item, y, answers=answers, worth=worth)
             out.append(block)
     return out
 
@@ -191,9 +111,9 @@ def section_block(name: str, items: list[Item], n: int, width: float) -> Block:
     its bookmark), the others repeat its heading when they start a page."""
     block = Block(width, SECTION_GAP if n == 0 else QUESTION_GAP)
     if n == 0:
-        block.outline = SECTIONS[name][0]
+        block.outline = SECTION_NAMES[name]
     else:
-        block.continued = continued(SECTIONS[name][0], width)
+        block.continued = continued(SECTION_NAMES[name], width)
     return block
 
 
@@ -207,45 +127,84 @@ def continued(title: str, width: float) -> Block:
     return block
 
 
-def question(block: Block, item: Item, y: float) -> None:
-    """One question as the student sees it, from ``y`` down."""
+def question(
+    block: Block, item: Item, y: float, *, answers: bool = False, worth: bool = False
+) -> None:
+    """One question as the student sees it, from ``y`` down; with ``answers`` (the teacher
+    copy), the answers written in place: the right choice ringed, blanks and lines filled;
+    with ``worth``, its points."""
     avail = block.width - INDENT
-    number(block, item, y)
+    number(block, item, y, worth=worth)
     kind = item.type
     if kind == "true_false":
-        true_false(block, item, y)
+        true_false(block, item, y, answers=answers)
         return
     y = block.para(para(item.question.prompt, "prompt", avail), INDENT, y)
     if kind == "multiple_choice":
-        choices(block, item, y + 5)
+        choices(block, item, y + 5, marked=correct_index(item) if answers else -1, ring=answers)
     elif kind in ("short_answer", "numeric"):
-        body = item.question.body
-        end = INDENT + avail if kind == "short_answer" else INDENT + min(200.0, avail * 0.5)
-        y += 24
-        block.line(INDENT, end, y, 0.7)
-        if isinstance(body, Numeric) and body.unit:
-            unit = para(body.unit, "unit", block.width - end - 8)
-            block.para(unit, end + 6, y - ascent("unit") - 1)
-        block.grow(y + 2)
+        write_in(block, item, y, answers=answers)
     elif kind == "cloze":
-        block.grow(block.para(para_markup(cloze_markup(item), "cloze", avail), INDENT, y + 3))
+        markup = cloze_markup(item, answers=answers)
+        block.grow(block.para(para_markup(markup, "cloze", avail), INDENT, y + 3))
     elif kind == "matching":
-        matching(block, item, y + 6)
+        matching(block, item, y + 6, answers=answers)
     elif kind == "ordering":
-        ordering(block, item, y + 6)
+        ordering(block, item, y + 6, answers=answers)
 
 
-def cloze_markup(item: Item) -> str:
+MIN_WRITE = 40 * 72 / 25.4
+"""The shortest line or blank to write an answer on: 40 mm."""
+HAND = 1.7
+"""How much wider handwriting runs than the same words in 10.5 pt print."""
+
+
+def write_width(text: str, avail: float) -> float:
+    """Room to write ``text`` by hand: at least 40 mm, at most ``avail``."""
+    return min(avail, max(MIN_WRITE, stringWidth(text, SANS, 10.5) * HAND + 16))
+
+
+def write_in(block: Block, item: Item, y: float, *, answers: bool = False) -> None:
+    """A line to write a short answer or a number on, sized to the expected answer (and the
+    unit after it); with ``answers``, the answer written on it."""
+    body = item.question.body
+    avail = block.width - INDENT
+    unit = body.unit if isinstance(body, Numeric) and body.unit else None
+    room = avail - (stringWidth(unit, SANS, 10) + 10 if unit else 0)
+    answer = numeric_text(body) if isinstance(body, Numeric) else body.answer  # type: ignore[union-attr]
+    longest = max((answer, *body.accept), key=len)  # type: ignore[union-attr]
+    end = INDENT + write_width(longest, room)
+    y += 30
+    block.line(INDENT, end, y, 0.9)
+    if answers:
+        block.para(para(answer, "written", end - INDENT - 8), INDENT + 6, y - 14)
+    if unit:
+        block.para(para(unit, "unit", block.width - end - 8), end + 6, y - ascent("unit") - 1)
+    block.grow(y + 2)
+
+
+def cloze_markup(item: Item, *, answers: bool = False) -> str:
+    """The sentence with a numbered blank (numbers when there are several) for each gap, each
+    as wide as its answer needs; with ``answers``, each answer written in its blank."""
     segments = item.question.body.segments  # type: ignore[union-attr]
     blanks = sum(1 for s in segments if not isinstance(s, str))
+    underscore = stringWidth("_", SANS, 10.5)
     out, n = [], 0
     for s in segments:
         if isinstance(s, str):
             out.append(mk(s))
+            continue
+        n += 1
+        if blanks > 1:
+            out.append(f'<font size="8.5" color="#303038">({n})</font>')
+        longest = max((s.answer, *s.accept), key=len)
+        count = int(write_width(longest, 400) / underscore + 0.999)
+        if answers:  # the answer on its blank, which keeps its length (and the page its layout)
+            written = stringWidth(s.answer, BOLD, 10.5) / underscore + 0.999
+            out.append(f'<font color="#0d5433"><u><b>{mk(s.answer, BOLD)}</b></u></font>')
+            out.append("_" * max(0, count - int(written)))
         else:
-            n += 1
-            tag = f'<font size="7.5" color="#606068">({n})</font>' if blanks > 1 else ""
-            out.append(f'{tag}<font color="#8c8c99">{"_" * 16}</font>')
+            out.append("_" * count)
     return "".join(out)
 
 
@@ -257,8 +216,9 @@ def choice_columns(texts: tuple[str, ...], avail: float, pad: float) -> int:
     return 2 if widest <= avail / 2 - pad else 1
 
 
-def choices(block: Block, item: Item, y: float, *, marked: int = -1) -> float:
-    """Lettered choices with bubbles; ``marked`` fills the bubble of that index (key)."""
+def choices(block: Block, item: Item, y: float, *, marked: int = -1, ring: bool = False) -> float:
+    """Lettered choices with bubbles; ``marked`` fills the bubble of that index (key), and
+    ``ring`` rings it (teacher copy)."""
     avail = block.width - INDENT
     text_x, pad = 30.0, 46.0
     cols = choice_columns(item.choices, avail, pad)
@@ -269,9 +229,14 @@ def choices(block: Block, item: Item, y: float, *, marked: int = -1) -> float:
         for col, index in enumerate(range(row, min(row + cols, len(item.choices)))):
             x = INDENT + col * cell
             p = para(item.choices[index], "choice", cell - text_x - 8)
-            row_h = max(row_h, block.para(p, x + text_x, y) - y)
+            bottom = block.para(p, x + text_x, y)
+            row_h = max(row_h, bottom - y)
             block.bubble(x + 7, y + asc - 3.6, filled=index == marked)
             block.text(BOLD, 9.5, x + 17, y + asc, letter(index))
+            if ring and index == marked:
+                text_w = max(p.getActualLineWidths0() or [0.0])
+                w = min(cell - 2, text_x + text_w + 8)
+                block.rect(x - 2, y - 2.5, w, bottom - y + 5, stroke=1.3, radius=7, color=ACCENT)
         y += row_h + 4
         block.grow(y)
     return y
@@ -280,26 +245,34 @@ def choices(block: Block, item: Item, y: float, *, marked: int = -1) -> float:
 TRUE_FALSE_WIDTH = 124.0
 
 
-def true_false(block: Block, item: Item, y: float) -> None:
+def true_false(block: Block, item: Item, y: float, *, answers: bool = False) -> None:
     """The statement, with its two bubbles at the right of its first line."""
     width = block.width - INDENT - TRUE_FALSE_WIDTH
     block.grow(block.para(para(item.question.prompt, "prompt", width), INDENT, y))
     baseline = y + ascent("prompt")
+    right = correct_index(item) if answers else -1
     for index, choice in enumerate(item.choices):
         x = block.width - TRUE_FALSE_WIDTH + 14 + index * 58
-        block.bubble(x + 7, baseline - 3.6)
+        block.bubble(x + 7, baseline - 3.6, filled=index == right)
         block.text(BOLD, 9.5, x + 17, baseline, letter(index))
         block.text(SANS, 10, x + 28, baseline, choice)
+        if index == right:  # the ring leaves the block's height (and the page) as it was
+            height, w = block.height, 32 + stringWidth(choice, SANS, 10)
+            block.rect(x - 2, baseline - 12, w, 16, stroke=1.3, radius=7, color=ACCENT)
+            block.height = height
 
 
-def matching(block: Block, item: Item, y: float) -> None:
+def matching(block: Block, item: Item, y: float, *, answers: bool = False) -> None:
     avail = block.width - INDENT
     left_w, right_x = avail * 0.47, INDENT + avail * 0.52
     right_w = block.width - right_x
     asc = ascent("choice")
+    key = matching_key(item) if answers else ()
     ly = ry = y
     for n, left in enumerate(item.lefts, start=1):
-        block.line(INDENT, INDENT + 26, ly + asc + 2, 0.7)
+        block.line(INDENT, INDENT + 26, ly + asc + 2, 0.9)
+        if answers:
+            block.text(BOLD, 10.5, INDENT + 13, ly + asc, letter(key[n - 1]), "center", ACCENT)
         block.text(BOLD, 9.5, INDENT + 44, ly + asc, f"{n}.", "right")
         ly = block.para(para(left, "choice", left_w - 50), INDENT + 48, ly) + 6
     for index, option in enumerate(item.choices):
@@ -308,10 +281,13 @@ def matching(block: Block, item: Item, y: float) -> None:
     block.grow(max(ly, ry) - 4)
 
 
-def ordering(block: Block, item: Item, y: float) -> None:
+def ordering(block: Block, item: Item, y: float, *, answers: bool = False) -> None:
     avail = block.width - INDENT
     asc = ascent("choice")
-    for shown in item.choices:
-        block.rect(INDENT, y + asc - 12, 22, 16, stroke=0.8)
+    key = ordering_key(item) if answers else ()
+    for index, shown in enumerate(item.choices):
+        block.rect(INDENT, y + asc - 12, 22, 16, stroke=0.9)
+        if answers:
+            block.text(BOLD, 10.5, INDENT + 11, y + asc, str(key[index]), "center", ACCENT)
         y = block.para(para(shown, "choice", avail - 34), INDENT + 32, y) + 9
         block.grow(y - 5)

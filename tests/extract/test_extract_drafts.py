@@ -1,0 +1,89 @@
+"""Drafts a teacher can use: a title from the article, ordinal figures, and questions that
+give each other away kept off the same copy. Texts are made up for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.extract import extract
+from quizgen.extract.giveaways import exclude_giveaways
+from quizgen.extract.writer import validated
+
+
+def test_a_news_service_line_above_the_headline_is_not_the_title():
+    text = (
+        "Riverside Press Service\n\nMayor Opens the New Library\n\nBy Jo Lane\n\n"
+        "The library opened on Monday with 3,000 books, Mayor Ana Souza said."
+    )
+    assert extract(text).title == "Mayor Opens the New Library"
+
+
+def test_a_headline_in_capitals_above_the_text_is_the_title():
+    text = (
+        "CITY OPENS NEW LIBRARY\nNovember 08, 2002\nThe city opened its library with "
+        "3,000 books.\nIt cost $4 million."
+    )
+    draft = extract(text)
+    assert draft.title == "CITY OPENS NEW LIBRARY"
+    assert [d.text for d in draft.facts.dates] == ["November 08, 2002"]
+
+
+def test_ordinal_words_are_figures():
+    text = (
+        "Crews were in their fifth day of work on Monday. It was the seventh of 10 "
+        "scheduled launches. She was the first to arrive, for the second time."
+    )
+    figures = {f.text: f.value for f in extract(text).facts.figures}
+    assert figures["fifth day"] == 5
+    assert figures["seventh of 10 scheduled launches"] == 7
+    assert not any(t.startswith(("first", "second")) for t in figures)
+
+
+def test_questions_that_give_each_other_away_never_share_a_copy():
+    questions = [
+        {
+            "id": "q1",
+            "type": "cloze",
+            "prompt": "Fill in the blank.",
+            "text": "Ana Souza said {{3,000|3000}} books came.",
+        },
+        {
+            "id": "q2",
+            "type": "short_answer",
+            "prompt": "Who said 3,000 books came?",
+            "answer": "Ana Souza",
+        },
+        {"id": "q3", "type": "true_false", "prompt": "The library opened.", "answer": True},
+    ]
+    out = exclude_giveaways(questions)
+    assert [q.get("excludes") for q in out] == [None, ["q1"], None]
+
+
+def test_every_drafted_giveaway_pair_is_declared(tmp_path):
+    text = (
+        "Library opens\n\n"
+        '"We bought more than 3,000 books for the children," said Mayor Ana Souza on '
+        "Monday.\n\nThe library cost $4 million, Souza said."
+    )
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    draft = extract(text)
+    data = validated(draft.to_data(str(Path(article))), article, draft.alternatives).data
+    by_id = {q["id"]: q for q in data["questions"]}
+    figure = next(q for q in data["questions"] if "figures" in q["tags"])
+    quote = next(q for q in data["questions"] if "quotes" in q["tags"])
+    pair = set(figure.get("excludes", [])) | set(quote.get("excludes", []))
+    assert {figure["id"], quote["id"]} & pair, by_id
+
+
+def test_a_one_word_role_is_not_asked_as_who_is_the_role():
+    text = (
+        "Leader Ana Souza opened the library on Monday.\n\n"
+        "Mayor Tom Baker of Riverside cut the ribbon on Tuesday. Secretary of Education "
+        "Lena Ortiz spoke."
+    )
+    prompts = [q["prompt"] for q in extract(text).questions]
+    assert not any(p.startswith(("Who is the Leader", "Who is the Mayor")) for p in prompts)
+    assert any(p.startswith("How does the article describe") for p in prompts), prompts
+    people = {p.name: p.role for p in extract(text).facts.people}
+    assert people["Tom Baker"] == "Mayor"  # not "Riverside", a mayor "Tom Baker"
