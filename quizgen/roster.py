@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Location, Problem
-from .text import NotText, decode_text
+from .text import read_text_file
 
 MAX_BYTES = 1024 * 1024
 """A roster file larger than this is refused before it is read in full."""
@@ -53,19 +53,7 @@ def deal(students: Sequence[Student], codes: Sequence[str]) -> tuple[Assignment,
 def read_roster(path: Path) -> tuple[Student, ...]:
     """The students of the roster at ``path``, in its order; ``InputError`` naming the file
     and line of every bad row."""
-    name = str(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the roster: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: roster too large (the limit is {MAX_BYTES} bytes)")
-    try:
-        text = decode_text(data)
-    except NotText as exc:
-        raise InputError(f"{Location(name, exc.line, exc.column)}: roster: {exc}") from None
-    return parse_roster(text, name)
+    return parse_roster(read_text_file(path, limit=MAX_BYTES, what="roster"), str(path))
 
 
 def _dialect(first_line: str) -> str:

@@ -37,6 +37,25 @@ def decode_text(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_text_file(path, *, limit: int, what: str) -> str:
+    """The text of a small input file (a roster, a codes file), read no further than
+    ``limit`` bytes; ``InputError`` naming the file (and the line of bad bytes) otherwise."""
+    from .errors import InputError, Location
+
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError(f"{name}: {what} too large (the limit is {limit} bytes)")
+    try:
+        return decode_text(data)
+    except NotText as exc:
+        raise InputError(f"{Location(name, exc.line, exc.column)}: {what}: {exc}") from None
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return _SPACE_RE.sub(" ", text).strip()

@@ -83,7 +83,9 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("pdf", "pdf", "PDF handouts: a student copy and an answer key per version"),
+        Format(
+            "pdf", "pdf", "PDF handouts: per version a student copy, an answer key, a teacher copy"
+        ),
         Format("html", "html", "self-grading HTML page per version, key pages and an index"),
         Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
         Format("json", "json", "one JSON file per version with questions and answers"),
