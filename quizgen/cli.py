@@ -218,6 +218,21 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--id", default=None, help="bank id (default: from the file name)")
     e.add_argument("--title", default=None, help="bank title")
 
+    r = sub.add_parser(
+        "results",
+        help="turn result codes from test pages into results.csv and a report",
+        description="Read the result codes students handed in (one per line, optionally after "
+        "the student's name or number) and score them against the build in DIR.",
+    )
+    r.add_argument("codes", metavar="CODES.txt")
+    r.add_argument("--build", required=True, metavar="DIR", help="the build the codes come from")
+    r.add_argument(
+        "--out",
+        default=None,
+        metavar="DIR",
+        help="where to write the results (default: DIR/results)",
+    )
+
     sub.add_parser("formats", help="list the output formats")
 
     s = sub.add_parser(
@@ -348,6 +363,14 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_results(args: argparse.Namespace) -> int:
+    from .codes import results_command
+
+    build = Path(args.build)
+    out = Path(args.out) if args.out else build / "results"
+    return results_command(Path(args.codes), build, out)
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from .scan import scan
 
@@ -359,6 +382,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "scan": cmd_scan,
+    "results": cmd_results,
     "build": cmd_build,
     "validate": cmd_validate,
     "extract": cmd_extract,

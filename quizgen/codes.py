@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from .answers import LETTERS
 
@@ -127,3 +128,86 @@ def decode(code: str, bank: str, versions: Mapping[str, Mapping]) -> Decoded:
     if unpack.value != FORMAT:
         raise CodeError(f"the code does not fit version {version} of this build")
     return Decoded(version, {q["id"]: cells[q["id"]] for q in questions})
+
+
+def parse_line(text: str) -> tuple[str, str] | None:
+    """A line of a codes file -> (student, code), or None for a blank or ``#`` line. The code
+    is the last word; what comes before it (a name or number, with or without a comma or a
+    tab) is the student."""
+    text = text.strip()
+    if not text or text.startswith("#"):
+        return None
+    words = text.replace("\t", " ").split()
+    code = words[-1]
+    student = " ".join(words[:-1]).strip().rstrip(",;").strip()
+    return student, code
+
+
+MAX_CODES_BYTES = 5 * 1024 * 1024
+
+
+def _versions(build: Path) -> tuple[str, dict[str, Mapping]]:
+    """The bank id and every version's JSON document of the build in ``build``."""
+    import json
+
+    from .errors import InputError
+
+    def read(path: Path) -> Mapping:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except ValueError as exc:
+            raise InputError(f"{path}: not a quizgen JSON file: {exc}") from None
+
+    manifest = read(build / "manifest.json")
+    root = build.resolve()
+    versions = {}
+    for entry in manifest.get("files", []):
+        if entry.get("format") == "json" and entry.get("version"):
+            path = (build / entry["path"]).resolve()
+            if not path.is_relative_to(root):
+                raise InputError(f"{build / 'manifest.json'}: a file outside the build: {path}")
+            versions[entry["version"]] = read(path)
+    if not versions:
+        raise InputError(f"{build}: the build has no version JSON (build with the json format)")
+    return manifest.get("bank", {}).get("id", ""), versions
+
+
+def read_codes(path: Path) -> list[tuple[int, str, str]]:
+    """Every (line number, student, code) of a codes file."""
+    from .text import read_text_file
+
+    text = read_text_file(path, limit=MAX_CODES_BYTES, what="codes file")
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        parsed = parse_line(line)
+        if parsed is not None:
+            found.append((number, *parsed))
+    return found
+
+
+def results_command(codes: Path, build: Path, out: Path) -> int:
+    """``quizgen results``: decode every code, write the results; 1 if any line was bad."""
+    import sys
+
+    from .results import Reading, write_results
+
+    bank, versions = _versions(build)
+    readings, problems = [], []
+    for number, student, code in read_codes(codes):
+        origin = f"{codes.name}:{number}"
+        try:
+            decoded = decode(code, bank, versions)
+        except CodeError as exc:
+            problem = f"{codes}:{number}: {code!r}: {exc}"
+            print(problem, file=sys.stderr)
+            problems.append(problem)
+            continue
+        readings.append(Reading(student or origin, decoded.version, decoded.cells, origin))
+    write_results(build, readings, out, problems=problems)
+    print(
+        f"quizgen: {len(readings)} code(s) read, {len(problems)} refused; results in {out}",
+        file=sys.stderr,
+    )
+    return 1 if problems else 0

@@ -4,12 +4,16 @@ mistyped codes are refused with the reason."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 
 import pytest
 from quizpage import load_key
+from support import SMALL_BANK, run_cli
 
 from quizgen.answers import LETTERS
+from quizgen.bank import load_bank
 from quizgen.codes import CodeError, decode
 
 STUDENTS = 30
@@ -156,3 +160,50 @@ def test_mistyped_codes_are_refused_with_the_reason(submitted, test_mode_build):
     # A code of another quiz does not pass as this one's.
     with pytest.raises(CodeError):
         decode(good, "another-bank", docs)
+
+
+def test_thirty_codes_round_trip_into_results_csv(submitted, test_mode_build, tmp_path):
+    codes = tmp_path / "codes.txt"
+    lines = ["# codes handed in on Monday"]
+    lines += [f"S{n:02d}\t{code}" for n, (code, _, _) in enumerate(submitted)]
+    codes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "results"
+    result = run_cli("results", str(codes), "--build", str(test_mode_build), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    ids = [q.id for q in load_bank(SMALL_BANK).questions]
+    rows = [["student", "version", "score", "max", *ids]]
+    for n, (_, cells, right) in enumerate(submitted):
+        rows.append([f"S{n:02d}", "AB"[n % 2], str(right), str(len(ids)), *(cells[i] for i in ids)])
+    text = (out / "results.csv").read_text(encoding="utf-8")
+    assert list(csv.reader(io.StringIO(text))) == [
+        [("'" + c if c.startswith("-") and not c[1:2].isdigit() else c) for c in row]
+        for row in rows
+    ]
+    assert (out / "report.html").is_file()
+    assert len(json.loads((out / "responses.json").read_text())["students"]) == STUDENTS
+
+
+def test_mistyped_codes_are_named_and_the_others_still_read(submitted, test_mode_build, tmp_path):
+    good, second = submitted[0][0], submitted[1][0]
+    body = good.split("-")
+    swapped = good[:-4] + good[-3] + good[-4] + good[-2:]  # two neighbours swapped
+    typo = good.replace(body[1], body[1][:-1] + ("2" if body[1][-1] != "2" else "3"), 1)
+    lines = [
+        f"Ana {good}",
+        f"Ben {typo}",
+        "Cy not-a-code",
+        f"Dee {second.lower().replace('1', 'l')}",  # lower case, l for 1: still read
+        f"Eve Z{good[1:]}",
+        f"Fay {swapped}",
+    ]
+    codes = tmp_path / "codes.txt"
+    codes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("results", str(codes), "--build", str(test_mode_build), "--out", str(out))
+    assert result.returncode == 1
+    named = [line.split(": ")[0] for line in result.stderr.splitlines() if "codes.txt:" in line]
+    assert named == [f"{codes}:{n}" for n in (2, 3, 5, 6)]
+    assert f"{codes}:2: '{typo}': the check characters do not match" in result.stderr
+    assert "version Z is not in this build" in result.stderr
+    students = [row[0] for row in csv.reader(io.StringIO((out / "results.csv").read_text()))]
+    assert students == ["student", "Ana", "Dee"]
