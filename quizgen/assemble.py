@@ -125,7 +125,9 @@ def assemble(bank: Bank, seed: int, options: AssemblyOptions) -> Quiz:
             version = _draw(rng, pool, count)
         seen.add((version.questions, version.order))
         versions.append(replace(version, code=version_code(index)))
-    if options.questions is None:
+    # Whole-bank exports hold every matching question unless a number was asked for (the
+    # default draw, and "all", leave them whole).
+    if not isinstance(options.questions, int):
         selection = matching
     else:
         drawn = {q.id for version in versions for q in version.questions}

@@ -80,6 +80,13 @@ def _deck(text: str) -> str:
     return text
 
 
+def _student_digits(text: str) -> int:
+    value = _positive(text)
+    if value > 12:
+        raise argparse.ArgumentTypeError(f"must be at most 12, got {value}")
+    return value
+
+
 def _seed(text: str) -> int:
     try:
         value = int(text)
@@ -221,6 +228,13 @@ def parser() -> argparse.ArgumentParser:
         help="SCORM packages: the score a learner needs to pass, 0 to 100 (default: 60)",
     )
     b.add_argument(
+        "--student-digits",
+        type=_student_digits,
+        default=6,
+        metavar="N",
+        help="answer sheets: digits of the student-number grid, 1 to 12 (default: 6)",
+    )
+    b.add_argument(
         "--jobs",
         type=_count(MAX_JOBS, "processes"),
         default=min(os.cpu_count() or 1, MAX_JOBS),
@@ -262,7 +276,41 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--id", default=None, help="bank id (default: from the file name)")
     e.add_argument("--title", type=_text, default=None, help="bank title")
 
+    r = sub.add_parser(
+        "results",
+        help="turn result codes from test pages into results.csv and a report",
+        description="Read the result codes students handed in (one per line, optionally after "
+        "the student's name or number) and score them against the build in DIR.",
+    )
+    r.add_argument("codes", metavar="CODES.txt")
+    r.add_argument("--build", required=True, metavar="DIR", help="the build the codes come from")
+    r.add_argument(
+        "--out",
+        default=None,
+        metavar="DIR",
+        help="where to write the results (default: DIR/results)",
+    )
+
     sub.add_parser("formats", help="list the output formats")
+
+    s = sub.add_parser(
+        "scan",
+        help="read scanned answer sheets and write results",
+        description="Read scanned answer sheets (PDF, PNG, JPEG, TIFF; any order, any "
+        "version) of the build in --build; write results.csv, responses.json, report.html "
+        "and review.csv.",
+    )
+    s.add_argument("inputs", nargs="+", metavar="INPUT", help="scanned PDFs or images")
+    s.add_argument("--build", required=True, metavar="DIR", help="the build the sheets are from")
+    s.add_argument(
+        "--out", default=None, metavar="DIR", help="results folder (default: DIR/results)"
+    )
+    s.add_argument(
+        "--review",
+        default=None,
+        metavar="DECISIONS.csv",
+        help="review.csv with its decision column filled in: the teacher's readings",
+    )
     return p
 
 
@@ -277,6 +325,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .resources import default_bank
 
     formats = parse_formats(args.formats)
+    if "sheet" in formats and "json" not in formats:
+        formats = (*formats, "json")  # the version JSON carries the sheet's layout for scan
     pack = args.pack or args.roster is not None
     if args.duplex and not pack:
         raise UsageError("--duplex lays out the class pack: add --pack")
@@ -309,6 +359,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             html_mode=args.html_mode,
             reveal=args.reveal or "after",
             pass_mark=args.pass_mark,
+            sheet="sheet" in formats,
+            student_digits=args.student_digits,
         ),
         jobs=args.jobs,
         progress=not args.quiet,
@@ -370,7 +422,26 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_results(args: argparse.Namespace) -> int:
+    from .codes import results_command
+
+    build = Path(args.build)
+    out = Path(args.out) if args.out else build / "results"
+    return results_command(Path(args.codes), build, out)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from .scan import scan
+
+    build = Path(args.build)
+    out = Path(args.out) if args.out else build / "results"
+    review = Path(args.review) if args.review else None
+    return scan([Path(i) for i in args.inputs], build, out, review)
+
+
 COMMANDS = {
+    "scan": cmd_scan,
+    "results": cmd_results,
     "build": cmd_build,
     "validate": cmd_validate,
     "extract": cmd_extract,

@@ -87,6 +87,21 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP's list)."""
 
 
+def read_text_file(path, *, limit: int, what: str) -> str:
+    """The text of a small input file (a codes file, ...): a regular UTF-8 file read no
+    further than ``limit`` bytes; ``InputError`` naming the file (and the line of bad bytes)."""
+    from .errors import InputError, Location
+    from .files import Unreadable, read_text
+
+    name = str(path)
+    try:
+        return read_text(path, limit=limit, what=f"a {what}")
+    except Unreadable as exc:
+        if exc.line is not None:
+            raise InputError(f"{Location(name, exc.line, exc.column)}: {what}: {exc}") from None
+        raise InputError(f"{name}: cannot read the {what}: {exc}") from None
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return _SPACE_RE.sub(" ", text).strip()

@@ -12,7 +12,7 @@ from quizgen.model import Bank
 
 LMS = Path(__file__).resolve().parent
 HOSTILE_BANK = LMS / "banks" / "hostile.yaml"
-LMS_FORMATS = ("gift", "moodle-xml", "qti")
+LMS_FORMATS = ("gift", "moodle-xml", "qti", "qti21")
 
 
 def lms_file(out: Path, fmt: str) -> Path:

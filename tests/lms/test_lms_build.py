@@ -3,6 +3,7 @@ for the same bank and seed."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -113,3 +114,16 @@ def test_same_bank_and_seed_give_identical_bytes(tmp_path, lms_hostile):
     assert result.returncode == 0, result.stderr
     for fmt in LMS_FORMATS:
         assert lms_file(again, fmt).read_bytes() == lms_file(lms_hostile, fmt).read_bytes(), fmt
+
+
+def test_the_bundled_bank_gives_the_four_lms_files(lms_bundled):
+    manifest = json.loads((lms_bundled / "manifest.json").read_text(encoding="utf-8"))
+    names = {Path(f["path"]).name: f["format"] for f in manifest["files"] if f["role"] == "lms"}
+    assert names == {
+        "gift.txt": "gift",
+        "moodle.xml": "moodle-xml",
+        "qti.zip": "qti",
+        "qti21.zip": "qti21",
+    }
+    for fmt in LMS_FORMATS:
+        assert lms_file(lms_bundled, fmt).stat().st_size > 0
