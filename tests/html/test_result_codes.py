@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from quizpage import load_key
+from quizpage import Tab, load_key
 from support import SMALL_BANK, run_cli
 
 from quizgen.answers import LETTERS
@@ -105,8 +105,6 @@ def submit_page(tab, out, student: int) -> tuple[str, dict[str, str], int]:
 
 @pytest.fixture(scope="module")
 def submitted(browser, test_mode_build):
-    from conftest import Tab
-
     tab = Tab(browser)
     tab.context.add_init_script(script="localStorage.clear()")  # every page a first attempt
     try:
