@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .answer_forms import answer_forms
 from .errors import BankError, Location, Problem
+from .files import Unreadable, read_bytes, read_text
 from .model import (
     QUESTION_TYPES,
     Article,
@@ -26,7 +27,7 @@ from .model import (
 )
 from .text import normalize_space
 from .typography import curly, typeset
-from .yamlsafe import MAX_BYTES, Map, Seq, decode, read_yaml
+from .yamlsafe import MAX_BYTES, Map, Seq, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 TAG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(::[a-z0-9][a-z0-9_-]*)*$")
@@ -35,6 +36,12 @@ BLANK_RE = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 MAX_CHOICES = 26
 """Most choices of a question or options of a matching question: they are lettered A to Z."""
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+"""Largest article file read (bytes)."""
+MAX_NUMBER_DIGITS = 15
+"""Numbers (numeric answers and tolerances) are below 10^15 in size, with at most 15
+significant digits and 15 decimal places: every one is exact as a JavaScript number, and
+prints in full on a page."""
 MAX_ORDERING_ITEMS = 255
 """Most items of an ordering question (a version keeps each shown position in one byte)."""
 
@@ -155,10 +162,34 @@ def _number(m: Map, key: str) -> Decimal:
     try:
         number = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
-        raise _Invalid(f"{key}: expected a number, got '{value}'", m.value_at(key)) from None
+        got = _shown(value)
+        raise _Invalid(f"{key}: expected a number, got '{got}'", m.value_at(key)) from None
     if not number.is_finite():
-        raise _Invalid(f"{key}: expected a finite number, got '{value}'", m.value_at(key))
+        raise _Invalid(f"{key}: expected a finite number, got '{_shown(value)}'", m.value_at(key))
+    # From the digits themselves: normalize() would apply the context's exponent limits.
+    _, digits, exponent = number.as_tuple()
+    significant = "".join(map(str, digits)).lstrip("0")
+    trailing = len(significant) - len(significant.rstrip("0"))
+    if significant and (
+        number.adjusted() >= MAX_NUMBER_DIGITS or exponent + trailing < -MAX_NUMBER_DIGITS
+    ):
+        raise _Invalid(
+            f"{key}: '{_shown(value)}' is out of range (numbers must be less than "
+            f"10^{MAX_NUMBER_DIGITS} in size, with at most {MAX_NUMBER_DIGITS} decimal places)",
+            m.value_at(key),
+        )
+    if len(significant) - trailing > MAX_NUMBER_DIGITS:
+        raise _Invalid(
+            f"{key}: '{_shown(value)}' has more than {MAX_NUMBER_DIGITS} significant digits",
+            m.value_at(key),
+        )
     return number
+
+
+def _shown(value) -> str:
+    """A value for a message, cut short when it is long."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
 
 
 def _date(m: Map, key: str) -> str | None:
@@ -464,7 +495,7 @@ def _not_found(source: str, article_text: str) -> str:
     return message
 
 
-def _article(top: Map, base: Path, file: str) -> Article:
+def _article(top: Map, base: Path, *, allow_outside: bool) -> Article:
     a = top["article"]
     if not isinstance(a, Map):
         raise _Invalid(f"article: expected a mapping, got {_type_name(a)}", top.value_at("article"))
@@ -473,23 +504,21 @@ def _article(top: Map, base: Path, file: str) -> Article:
         raise bad[0]
     rel = _text(a, "path", label="article.path")
     path = (base / rel).resolve()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
+    if not allow_outside and not path.is_relative_to(base.resolve()):
         raise _Invalid(
-            f"article.path: cannot read '{rel}': {exc.strerror}", a.value_at("path")
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise _Invalid(
-            f"article.path: '{rel}' is too large: {len(data)} bytes (the limit is {MAX_BYTES})",
+            f"article.path: '{rel}' is outside the bank's folder; articles are read only from "
+            "the bank's folder and its subfolders (--allow-outside-paths lifts this)",
             a.value_at("path"),
         )
     try:
-        text = decode(data, str(path))
-    except BankError as exc:
-        raise _Invalid(
-            f"article.path: '{rel}': {exc.problems[0].message}", a.value_at("path")
-        ) from None
+        text = read_text(path, limit=MAX_ARTICLE_BYTES, what="an article file")
+    except Unreadable as exc:
+        message, where = str(exc), f" (line {exc.line})" if exc.line else ""
+        if message.startswith("cannot read: "):
+            message = f"cannot read '{rel}': {message.removeprefix('cannot read: ')}"
+        else:
+            message = f"'{rel}'{where}: {message}"
+        raise _Invalid(f"article.path: {message}", a.value_at("path")) from None
     if not text.strip():
         raise _Invalid(f"article.path: '{rel}' is empty", a.value_at("path"))
     meta = {k: _text(a, k, required=False) for k in ("title", "publisher", "url")}
@@ -499,8 +528,12 @@ def _article(top: Map, base: Path, file: str) -> Article:
     return Article(text=text, path=path, date=date, **meta)
 
 
-def load_bank(path: str | Path) -> Bank:
+def load_bank(path: str | Path, *, allow_outside_paths: bool = False) -> Bank:
     """Read, parse and validate the bank at ``path``.
+
+    The article is read only from the bank's folder or below it, unless
+    ``allow_outside_paths`` (a bank received from someone else cannot make quizgen read, and
+    tell whether a sentence is in, any file of the machine).
 
     Raises ``BankError`` carrying every problem found, each as
     ``FILE:LINE:COL: question 'ID': message``.
@@ -508,15 +541,9 @@ def load_bank(path: str | Path) -> Bank:
     path = Path(path)
     file = str(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise BankError(
-            problems=(Problem("is a folder, not a bank file", Location(file)),)
-        ) from None
-    except OSError as exc:
-        raise BankError(
-            problems=(Problem(f"cannot read: {exc.strerror}", Location(file)),)
-        ) from None
+        data = read_bytes(path, limit=MAX_BYTES, what="a bank file")
+    except Unreadable as exc:
+        raise BankError(problems=(Problem(str(exc), Location(file)),)) from None
     try:
         top = read_yaml(data, file)
     except RecursionError:
@@ -532,10 +559,10 @@ def load_bank(path: str | Path) -> Bank:
                 ),
             )
         )
-    return _validate(top, path, file)
+    return _validate(top, path, file, allow_outside=allow_outside_paths)
 
 
-def _validate(top: Map, path: Path, file: str) -> Bank:
+def _validate(top: Map, path: Path, file: str, *, allow_outside: bool) -> Bank:
     problems: list[Problem] = []
 
     def attempt(check, qid=None):
@@ -563,7 +590,7 @@ def _validate(top: Map, path: Path, file: str) -> Bank:
     if "article" not in top:
         problems.append(Problem("missing required field 'article'", top.where))
     else:
-        article = attempt(lambda: _article(top, path.parent, file))
+        article = attempt(lambda: _article(top, path.parent, allow_outside=allow_outside))
     article_text = normalize_space(article.text) if article else None
 
     questions: list[Question] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import multiprocessing
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from .assemble import AssemblyOptions, assemble
 from .bank import load_bank
 from .model import Bank, Quiz
 from .output import OutputWriter, file_entry, stage
+from .publish import PublishError, forget_locks
 from .render import OutputFile, RenderOptions, get_renderer, render
 from .roster import deal, read_roster
 from .teacher import is_teacher_file, place
@@ -93,6 +95,13 @@ _WORKER: dict = {}
 
 
 def _worker_init(quiz: Quiz, options: RenderOptions, staging: Path) -> None:
+    # Ctrl-C reaches the whole process group: the main process handles it (and ends the
+    # workers); a worker must neither print a traceback for it nor hold back SIGTERM.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    forget_locks()
     _WORKER.update(quiz=quiz, options=options, staging=staging)
 
 
@@ -186,6 +195,10 @@ def _write_in_workers(
                     yield writer.record(entry)
             for file in get_renderer(name).render_shared(quiz, options):
                 yield writer.add(place(file))
+        # Let the workers finish and exit on their own: terminating idle workers (what
+        # leaving the block does) can wait for ever on the task queue's lock.
+        pool.close()
+        pool.join()
 
 
 def _note(message: str) -> None:
@@ -203,24 +216,32 @@ def build(
     jobs: int = 1,
     progress: bool = False,
     roster: Path | None = None,
+    allow_outside_paths: bool = False,
 ) -> BuildResult:
     """Load, check, assemble, render and write; return what was built. With ``roster``, the
     versions are dealt to its students in its order (``Quiz.assignments``)."""
-    bank = load_bank(bank_path)
+    bank = load_bank(bank_path, allow_outside_paths=allow_outside_paths)
     students = read_roster(roster) if roster is not None else ()
     quiz = assemble(bank, seed, assembly, note=_note)
     if students:
         codes = [v.code for v in quiz.versions]
         quiz = dataclasses.replace(quiz, assignments=deal(students, codes))
     steps = _Progress(progress)
-    with OutputWriter(out_dir) as writer:
-        for entry in write_files(quiz, formats, options, jobs, writer):
-            steps.step(entry.path)
-        if any(is_teacher_file(e.path) for e in writer.entries):
-            from .render.html import teacher_index
+    try:
+        with OutputWriter(out_dir) as writer:
+            for entry in write_files(quiz, formats, options, jobs, writer):
+                steps.step(entry.path)
+            if any(is_teacher_file(e.path) for e in writer.entries):
+                from .render.html import teacher_index
 
-            writer.add(teacher_index(quiz, tuple(writer.entries)))
-        files = [file_entry(e) for e in writer.entries]
-        path = writer.commit(manifest(quiz, files, formats))
+                writer.add(teacher_index(quiz, tuple(writer.entries)))
+            files = [file_entry(e) for e in writer.entries]
+            path = writer.commit(manifest(quiz, files, formats))
+    except OSError as exc:  # disk full, permissions, ... while staging: nothing was published
+        what = f"{Path(exc.filename).name}: " if exc.filename else "the build's files: "
+        raise PublishError(
+            f"--out {out_dir}: cannot write {what}{exc.strerror or exc}; "
+            "the folder was left as it was"
+        ) from None
     notes = dict.fromkeys(note for e in writer.entries for note in e.notes)
     return BuildResult(quiz, path, tuple(f["path"] for f in files), tuple(notes))

@@ -9,12 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
 from .errors import BankError, QuizgenError, UsageError
 from .render import DEFAULT_FORMATS
+from .text import FORMULA_START, bad_character
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -33,8 +38,59 @@ def _positive(text: str) -> int:
     return value
 
 
+MAX_VERSIONS = 5000
+"""Most versions of one build (2,000 in every format take about 30 s on 2 cores)."""
+MAX_QUESTIONS = 1000
+"""Most questions drawn per version."""
+MAX_JOBS = 64
+"""Most worker processes."""
+MAX_TEXT = 500
+"""Longest --title or --deck, in characters."""
+
+
+def _count(limit: int, what: str) -> Callable[[str], int]:
+    """An argument type: a whole number from 1 to ``limit`` (a usage error beyond)."""
+
+    def parse(text: str) -> int:
+        value = _positive(text)
+        if value > limit:
+            raise argparse.ArgumentTypeError(f"at most {limit:,} {what}, got {value:,}")
+        return value
+
+    return parse
+
+
+def _text(text: str) -> str:
+    """An argument type for text that lands in outputs: checked like a bank's text."""
+    bad = bad_character(text)
+    if bad:
+        raise argparse.ArgumentTypeError(bad)
+    if len(text) > MAX_TEXT:
+        raise argparse.ArgumentTypeError(f"at most {MAX_TEXT} characters, got {len(text):,}")
+    return text
+
+
+def _deck(text: str) -> str:
+    text = _text(text)
+    if text[:1] in FORMULA_START:
+        raise argparse.ArgumentTypeError(
+            f"must not start with '{text[0]}': a spreadsheet opening deck.csv would read "
+            "the deck column as a formula"
+        )
+    return text
+
+
+def _student_digits(text: str) -> int:
+    value = _positive(text)
+    if value > 12:
+        raise argparse.ArgumentTypeError(f"must be at most 12, got {value}")
+    return value
+
+
 def _questions(text: str) -> int | str:
-    return "all" if text.strip().lower() == "all" else _positive(text)
+    if text.strip().lower() == "all":
+        return "all"
+    return _count(MAX_QUESTIONS, "questions")(text)
 
 
 def _seed(text: str) -> int:
@@ -55,6 +111,12 @@ def _percentage(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"must be from 0 to 100, got {text}")
     return value
+
+
+ALLOW_OUTSIDE_HELP = (
+    "read the article even when it lies outside the bank's folder (by default only files in "
+    "the bank's folder and below are read: a bank from someone else cannot read other files)"
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -87,7 +149,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--versions",
-        type=_positive,
+        type=_count(MAX_VERSIONS, "versions"),
         default=None,
         metavar="N",
         help="number of versions, named A, B, C, ... (default: 1; with --roster, 4)",
@@ -123,7 +185,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--types", type=_csv, default=(), metavar="T,...", help="only questions of these types"
     )
-    b.add_argument("--title", default=None, metavar="TEXT", help="quiz title (default: the bank's)")
+    b.add_argument(
+        "--title", type=_text, default=None, metavar="TEXT", help="quiz title (default: the bank's)"
+    )
     b.add_argument(
         "--page-size", choices=("a4", "letter"), default="a4", help="PDF page size (default: a4)"
     )
@@ -144,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--deck",
+        type=_deck,
         default=None,
         metavar="NAME",
         help="Anki deck name (default: quizgen::<bank title>)",
@@ -170,14 +235,22 @@ def parser() -> argparse.ArgumentParser:
         help="SCORM packages: the score a learner needs to pass, 0 to 100 (default: 60)",
     )
     b.add_argument(
+        "--student-digits",
+        type=_student_digits,
+        default=6,
+        metavar="N",
+        help="answer sheets: digits of the student-number grid, 1 to 12 (default: 6)",
+    )
+    b.add_argument(
         "--jobs",
-        type=_positive,
-        default=os.cpu_count() or 1,
+        type=_count(MAX_JOBS, "processes"),
+        default=min(os.cpu_count() or 1, MAX_JOBS),
         metavar="N",
         help="render versions in N processes (default: the number of cores); "
         "the files are the same for any N",
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    b.add_argument("--allow-outside-paths", action="store_true", help=ALLOW_OUTSIDE_HELP)
 
     v = sub.add_parser(
         "validate",
@@ -186,6 +259,7 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("banks", nargs="+", metavar="BANK")
     v.add_argument("--strict", action="store_true", help="treat lint warnings as errors")
+    v.add_argument("--allow-outside-paths", action="store_true", help=ALLOW_OUTSIDE_HELP)
 
     e = sub.add_parser(
         "extract",
@@ -207,9 +281,43 @@ def parser() -> argparse.ArgumentParser:
         help="the article's date, to resolve relative dates",
     )
     e.add_argument("--id", default=None, help="bank id (default: from the file name)")
-    e.add_argument("--title", default=None, help="bank title")
+    e.add_argument("--title", type=_text, default=None, help="bank title")
+
+    r = sub.add_parser(
+        "results",
+        help="turn result codes from test pages into results.csv and a report",
+        description="Read the result codes students handed in (one per line, optionally after "
+        "the student's name or number) and score them against the build in DIR.",
+    )
+    r.add_argument("codes", metavar="CODES.txt")
+    r.add_argument("--build", required=True, metavar="DIR", help="the build the codes come from")
+    r.add_argument(
+        "--out",
+        default=None,
+        metavar="DIR",
+        help="where to write the results (default: DIR/results)",
+    )
 
     sub.add_parser("formats", help="list the output formats")
+
+    s = sub.add_parser(
+        "scan",
+        help="read scanned answer sheets and write results",
+        description="Read scanned answer sheets (PDF, PNG, JPEG, TIFF; any order, any "
+        "version) of the build in --build; write results.csv, responses.json, report.html "
+        "and review.csv.",
+    )
+    s.add_argument("inputs", nargs="+", metavar="INPUT", help="scanned PDFs or images")
+    s.add_argument("--build", required=True, metavar="DIR", help="the build the sheets are from")
+    s.add_argument(
+        "--out", default=None, metavar="DIR", help="results folder (default: DIR/results)"
+    )
+    s.add_argument(
+        "--review",
+        default=None,
+        metavar="DECISIONS.csv",
+        help="review.csv with its decision column filled in: the teacher's readings",
+    )
     return p
 
 
@@ -224,6 +332,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .resources import default_bank
 
     formats = parse_formats(args.formats)
+    if "sheet" in formats and "json" not in formats:
+        formats = (*formats, "json")  # the version JSON carries the sheet's layout for scan
     pack = args.pack or args.roster is not None
     if args.duplex and not pack:
         raise UsageError("--duplex lays out the class pack: add --pack")
@@ -256,9 +366,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             html_mode=args.html_mode,
             reveal=args.reveal or "after",
             pass_mark=args.pass_mark,
+            sheet="sheet" in formats,
+            student_digits=args.student_digits,
         ),
         jobs=args.jobs,
         progress=not args.quiet,
+        allow_outside_paths=args.allow_outside_paths,
         roster=Path(args.roster) if args.roster else None,
     )
     if not args.quiet:
@@ -280,7 +393,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.banks:
         try:
-            bank = load_bank(path)
+            bank = load_bank(path, allow_outside_paths=args.allow_outside_paths)
         except BankError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -316,7 +429,26 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_results(args: argparse.Namespace) -> int:
+    from .codes import results_command
+
+    build = Path(args.build)
+    out = Path(args.out) if args.out else build / "results"
+    return results_command(Path(args.codes), build, out)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from .scan import scan
+
+    build = Path(args.build)
+    out = Path(args.out) if args.out else build / "results"
+    review = Path(args.review) if args.review else None
+    return scan([Path(i) for i in args.inputs], build, out, review)
+
+
 COMMANDS = {
+    "scan": cmd_scan,
+    "results": cmd_results,
     "build": cmd_build,
     "validate": cmd_validate,
     "extract": cmd_extract,
@@ -327,6 +459,33 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
+    with _stopped_cleanly():
+        return _run(p, args)
+
+
+@contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """SIGTERM (kill, a service manager) and SIGHUP (a closed terminal) stop a command as
+    Ctrl-C does: by an exception, so a build leaves the output folder as it was."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                previous[name] = signal.signal(getattr(signal, name), _terminate)
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _terminate(signum: int, frame) -> None:
+    from .publish import Interrupted
+
+    raise Interrupted(signum)
+
+
+def _run(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -340,6 +499,13 @@ def main(argv: list[str] | None = None) -> int:
     except QuizgenError as exc:
         print(f"quizgen: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        print("quizgen: interrupted; nothing was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        if getattr(exc, "published", False):
+            message = "interrupted once the new build was complete in the output folder"
+        elif args.command == "build":
+            message = "interrupted; the output folder was left as it was"
+        else:
+            message = "interrupted; nothing was written"
+        print(f"quizgen: {message}", file=sys.stderr)
+        return 128 + signum

@@ -4,7 +4,8 @@
 
 - the correct answer is the longest choice in more than 40% of multiple-choice questions
   (students learn to pick the longest option);
-- two questions with the same or nearly the same prompt;
+- two questions with the same or nearly the same prompt (near repeats found through an index
+  of word pairs, so the work grows with the number of questions, not its square);
 - a distractor equal to the answer (or to another option) once case, spacing and punctuation
   are normalised, as graders compare;
 - a question whose answer appears, as whole words, in its own prompt;
@@ -22,6 +23,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .errors import Location
 from .lint_text import estimate_tolerance
@@ -125,33 +127,66 @@ def _compared_text(question: Question) -> str:
     return _words(" ".join(parts))
 
 
+POSTING_RECENT = 16
+"""How many of the latest prompts holding a word pair are looked up through it."""
+CANDIDATES = 8
+"""How many of the prompts sharing the most word pairs with a prompt are compared with it."""
+
+
+def _pairs(text: str) -> set[str]:
+    """The word pairs of ``text`` (its single word when it has one): what the index holds."""
+    words = text.split()
+    if len(words) < 2:
+        return set(words)
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
 def _duplicate_prompts(questions: tuple[Question, ...]) -> dict[int, list[str]]:
-    """Warnings for each question whose prompt repeats, or nearly repeats, an earlier one."""
+    """Warnings for each question whose prompt repeats, or nearly repeats, an earlier one.
+
+    Exact repeats are found through a dictionary. Near repeats are looked for through an
+    index of word pairs, not among every pair of questions: a prompt is compared with the
+    ``CANDIDATES`` earlier prompts that share the most word pairs with it (each pair looked
+    up among the ``POSTING_RECENT`` latest prompts holding it), so the work grows with the
+    number of questions, not its square. Prompts 90% alike share most of their word pairs.
+    """
     texts = [_compared_text(q) for q in questions]
-    counts = [Counter(text) for text in texts]
     found: dict[int, list[str]] = {}
     first_with: dict[str, int] = {}
+    postings: dict[str, list[int]] = {}
     matcher = SequenceMatcher(autojunk=False)
+
+    @lru_cache(maxsize=4 * CANDIDATES)
+    def counts(index: int) -> Counter:
+        return Counter(texts[index])
+
     for later, text in enumerate(texts):
         if text in first_with:
             other = questions[first_with[text]].id
             found.setdefault(later, []).append(f"prompt is the same as question '{other}'")
             continue
         first_with[text] = later
-        # seq2 is the one SequenceMatcher indexes: index the later text once, then try each
-        # earlier one, skipping pairs whose lengths alone rule the ratio out.
-        matcher.set_seq2(text)
-        for earlier in range(later):
+        pairs = _pairs(text)
+        shared: Counter[int] = Counter()
+        for pair in pairs:
+            posting = postings.setdefault(pair, [])
+            shared.update(posting[-POSTING_RECENT:])
+            posting.append(later)
+        if not text:
+            continue
+        indexed = False
+        for earlier in sorted(e for e, _ in shared.most_common(CANDIDATES)):
             other_text = texts[earlier]
-            if other_text == text or not other_text or not text:
-                continue
             bound = 2 * min(len(text), len(other_text)) / (len(text) + len(other_text))
-            if bound < NEAR_DUPLICATE_RATIO:
+            if not other_text or bound < NEAR_DUPLICATE_RATIO:
                 continue
             # The same upper bound as SequenceMatcher.quick_ratio, from counts made once.
-            shared = sum((counts[later] & counts[earlier]).values())
-            if 2 * shared / (len(text) + len(other_text)) < NEAR_DUPLICATE_RATIO:
+            same = sum((counts(later) & counts(earlier)).values())
+            if 2 * same / (len(text) + len(other_text)) < NEAR_DUPLICATE_RATIO:
                 continue
+            if not indexed:  # seq2 is the one SequenceMatcher indexes: once per text
+                matcher.set_seq2(text)
+                indexed = True
             matcher.set_seq1(other_text)
             ratio = matcher.ratio()
             if ratio >= NEAR_DUPLICATE_RATIO:
@@ -159,6 +194,7 @@ def _duplicate_prompts(questions: tuple[Question, ...]) -> dict[int, list[str]]:
                 found.setdefault(later, []).append(
                     f"prompt is nearly the same as question '{other}' ({int(ratio * 100)}% similar)"
                 )
+                break  # one earlier near repeat is enough to name
     return found
 
 

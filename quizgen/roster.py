@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Location, Problem
-from .text import NotText, decode_text
+from .files import Unreadable, read_text
 
 MAX_BYTES = 1024 * 1024
 """A roster file larger than this is refused before it is read in full."""
@@ -55,16 +55,11 @@ def read_roster(path: Path) -> tuple[Student, ...]:
     and line of every bad row."""
     name = str(path)
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the roster: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: roster too large (the limit is {MAX_BYTES} bytes)")
-    try:
-        text = decode_text(data)
-    except NotText as exc:
-        raise InputError(f"{Location(name, exc.line, exc.column)}: roster: {exc}") from None
+        text = read_text(path, limit=MAX_BYTES, what="a roster file")
+    except Unreadable as exc:
+        if exc.line is not None:
+            raise InputError(f"{Location(name, exc.line, exc.column)}: roster: {exc}") from None
+        raise InputError(f"{name}: cannot read the roster: {exc}") from None
     return parse_roster(text, name)
 
 

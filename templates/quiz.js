@@ -1,5 +1,5 @@
 /* quizgen: grades the quiz page in the browser. Inlined into every quiz-X.html, after
- * grading.js (the answer matching: quizgenGrading).
+ * grading.js (the answer matching: quizgenGrading) and responses.js (quizgenResponses).
  *
  * The page holds no answer in plain text. Each response slot carries salted SHA-256 hashes
  * of its accepted responses; what is shown after grading is XOR-obfuscated. The same
@@ -31,10 +31,42 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  // Runs of a script that names its language (as quizgen/render/html_lang.py marks them).
+  var LANG_RUNS = [
+    ["ko", "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"],
+    ["ja", "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"],
+    ["th", "\u0e00-\u0e7f"],
+    ["ka", "\u10a0-\u10ff"],
+    ["hy", "\u0530-\u058f"]
+  ];
+  var pageLang = (document.documentElement.lang || "").split("-")[0].toLowerCase();
+  var langRuns = new RegExp(LANG_RUNS.map(function (pair) {
+    return "([" + pair[1] + "]+(?:[ \u00a0\u00b7,.!?'\u2019-]+[" + pair[1] + "]+)*)";
+  }).join("|"), "g");
+
+  /** Append ``text`` to ``node``, runs of another script in a span with their lang. */
+  function appendText(node, text) {
+    var last = 0;
+    text.replace(langRuns, function (match) {
+      var offset = arguments[arguments.length - 2];
+      var lang = null;
+      for (var g = 1; g <= LANG_RUNS.length; g++) if (arguments[g]) lang = LANG_RUNS[g - 1][0];
+      if (lang === pageLang) return match;
+      node.appendChild(document.createTextNode(text.slice(last, offset)));
+      var span = node.appendChild(document.createElement("span"));
+      span.lang = lang;
+      span.textContent = match;
+      last = offset + match.length;
+      return match;
+    });
+    node.appendChild(document.createTextNode(text.slice(last)));
+    return node;
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined) appendText(node, text);
     return node;
   }
 
@@ -137,7 +169,7 @@
       if (answer.style === "text") {
         var text = box.appendChild(element("p", "answer"));
         text.appendChild(element("span", "label", "Answer: "));
-        text.appendChild(document.createTextNode(answer.lines.join(" ")));
+        appendText(text, answer.lines.join(" "));
       } else {
         box.appendChild(element("p", "answer label", "Answer:"));
         var list = box.appendChild(element(answer.style, "answer-list"));
@@ -146,7 +178,7 @@
       if (answer.also.length) {
         var also = box.appendChild(element("p", "also"));
         also.appendChild(element("span", "label", "Also accepted: "));
-        also.appendChild(document.createTextNode(answer.also.join("; ")));
+        appendText(also, answer.also.join("; "));
       }
       box.appendChild(element("p", "explanation", secret.explanation));
       var source = box.appendChild(element("figure", "source"));
@@ -182,125 +214,12 @@
     all(container, ".is-answer").forEach(function (label) { label.classList.remove("is-answer"); });
   }
 
-  // Responses ----------------------------------------------------------------------------------
-
-  /** What the student gave in one question: one string per slot ("" when empty). */
-  function responseOf(container) {
-    var type = container.getAttribute("data-type");
-    if (type === "multiple_choice" || type === "true_false") {
-      var checked = container.querySelector('input[type="radio"]:checked');
-      return [checked ? checked.value : ""];
-    }
-    if (type === "ordering") {
-      return all(container, ".order-item").map(function (item) {
-        return item.getAttribute("data-value");
-      });
-    }
-    return all(container, 'input[type="text"], select').map(function (field) {
-      return field.value;
-    });
-  }
-
-  function letterOf(index) {
-    return index < 0 ? "" : String.fromCharCode(65 + index);
-  }
-
-  function indexOfLetter(cell) {
-    return cell && cell.length === 1 ? cell.charCodeAt(0) - 65 : -1;
-  }
-
-  /**
-   * A question's response as results.csv cells: a choice's printed letter; a match's option
-   * letter per item; an ordering's position (1 = first) of each item in the order first
-   * shown; typed text as typed. Compact enough for SCORM suspend data and result codes.
-   */
-  function cellsOf(container) {
-    var type = container.getAttribute("data-type");
-    if (type === "multiple_choice" || type === "true_false") {
-      return [letterOf(all(container, 'input[type="radio"]').findIndex(function (r) {
-        return r.checked;
-      }))];
-    }
-    if (type === "matching") {
-      return all(container, "select").map(function (s) { return letterOf(s.selectedIndex - 1); });
-    }
-    if (type === "ordering") {
-      var items = all(container, ".order-item");
-      var cells = items.map(function () { return ""; });
-      items.forEach(function (item, position) {
-        cells[Number(item.getAttribute("data-start"))] = String(position + 1);
-      });
-      return cells;
-    }
-    return responseOf(container);
-  }
-
-  /** The right response in the same cells as ``cellsOf``. */
-  function rightCellsOf(container, question, secret) {
-    var type = container.getAttribute("data-type");
-    if (type === "multiple_choice" || type === "true_false") {
-      return [letterOf(all(container, 'input[type="radio"]').findIndex(function (r) {
-        return accepted(question, 0, r.value);
-      }))];
-    }
-    if (type === "matching") {
-      return all(container, "select").map(function (select, slot) {
-        return letterOf(Array.prototype.slice.call(select.options, 1).findIndex(function (o) {
-          return accepted(question, slot, o.value);
-        }));
-      });
-    }
-    if (type === "ordering") {
-      var items = all(container, ".order-item");
-      var cells = items.map(function () { return ""; });
-      items.forEach(function (item) {
-        var value = item.getAttribute("data-value");
-        for (var slot = 0; slot < items.length; slot++) {
-          if (accepted(question, slot, value)) {
-            cells[Number(item.getAttribute("data-start"))] = String(slot + 1);
-          }
-        }
-      });
-      return cells;
-    }
-    return secret.answer.lines.slice(0, 1);
-  }
-
-  /** Put saved cells back (the inverse of cellsOf). */
-  function applyCells(container, cells) {
-    var type = container.getAttribute("data-type");
-    if (!Array.isArray(cells)) return;
-    if (type === "multiple_choice" || type === "true_false") {
-      all(container, 'input[type="radio"]').forEach(function (radio, i) {
-        radio.checked = i === indexOfLetter(cells[0]);
-      });
-    } else if (type === "matching") {
-      all(container, "select").forEach(function (select, i) {
-        var index = indexOfLetter(cells[i]);
-        if (index >= 0 && index + 1 < select.options.length) select.selectedIndex = index + 1;
-      });
-    } else if (type === "ordering") {
-      var list = container.querySelector("ol.order");
-      all(list, ".order-item")
-        .sort(function (x, y) {
-          return cells[x.getAttribute("data-start")] - cells[y.getAttribute("data-start")];
-        })
-        .forEach(function (item) { list.appendChild(item); });
-      container.setAttribute("data-touched", "");
-    } else {
-      all(container, 'input[type="text"]').forEach(function (field, i) {
-        if (typeof cells[i] === "string") field.value = cells[i];
-      });
-    }
-  }
-
-  /** Whether every slot of a question has an answer (an ordering: once an item was moved). */
-  function isAnswered(container) {
-    if (container.getAttribute("data-type") === "ordering") {
-      return container.hasAttribute("data-touched");
-    }
-    return responseOf(container).every(function (value) { return value.trim() !== ""; });
-  }
+  var R = quizgenResponses;
+  var responseOf = R.responseOf;
+  var cellsOf = R.cellsOf;
+  var rightCellsOf = R.rightCellsOf;
+  var applyCells = R.applyCells;
+  var isAnswered = R.isAnswered;
 
   function allCells() {
     var out = {};

@@ -64,9 +64,7 @@ def test_oversized_bank_is_refused_before_parsing(tmp_path):
     bank.write_bytes(b"id: x\n#" + b"x" * MAX_BYTES + b"\n")
     with pytest.raises(BankError) as info:
         load_bank(bank)
-    assert str(info.value) == (
-        f"{bank}: file too large: {MAX_BYTES + 8} bytes (the limit is {MAX_BYTES} bytes)"
-    )
+    assert str(info.value) == (f"{bank}: file too large (the limit is {MAX_BYTES} bytes)")
 
 
 def test_alias_bomb_is_refused_with_bounded_work():

@@ -115,7 +115,7 @@ def test_article_that_is_not_utf8(tmp_path):
     with pytest.raises(BankError) as info:
         load_bank(bank)
     assert str(info.value) == (
-        f"{bank}:5:9: article.path: 'article.txt': not valid UTF-8 (byte 0xe9)"
+        f"{bank}:5:9: article.path: 'article.txt' (line 1): not valid UTF-8 (byte 0xe9)"
     )
 
 

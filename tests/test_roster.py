@@ -68,7 +68,7 @@ def test_not_utf8_and_too_large(tmp_path):
     with pytest.raises(InputError, match=r"c\.csv:2:6: roster: not valid UTF-8"):
         read_roster(path)
     path.write_bytes(b"id,name\n" + b"1,A\n" * 300_000)
-    with pytest.raises(InputError, match="roster too large"):
+    with pytest.raises(InputError, match="cannot read the roster: file too large"):
         read_roster(path)
 
 

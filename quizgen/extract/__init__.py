@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..bank import ID_RE
 from ..errors import InputError, UsageError
-from ..text import NotText, decode_text
+from ..files import Unreadable, read_text
 from .clean import html_evidence, quote_spans, segment
 from .dates import find_dates
 from .facts import Facts, Person
@@ -154,24 +154,15 @@ def extract(
 
 
 def read_article(path: Path) -> str:
-    """The article's text; ``InputError`` naming the file when it is not plain UTF-8 text."""
+    """The article's text; ``InputError`` naming the file when it is not plain UTF-8 text
+    (a folder, a FIFO or a device is refused before it is opened)."""
+    if not os.path.lexists(path):
+        raise InputError(f"{path}: no such file")
     try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise InputError(
-                f"{path}: too large for an article (over {MAX_ARTICLE_BYTES // (1024 * 1024)} MB)"
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not an article file") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not an article file")
-    try:
-        text = decode_text(data)
-    except NotText as exc:
+        text = read_text(path, limit=MAX_ARTICLE_BYTES, what="an article file")
+    except Unreadable as exc:
+        if exc.line is None:
+            raise InputError(f"{path}: {exc}") from None
         where = f"{exc.line}:{exc.column}" if exc.column else f"{exc.line}"
         raise InputError(f"{path}:{where}: {exc}; save the article as plain UTF-8 text") from None
     if not text.strip():
@@ -250,6 +241,12 @@ def extract_command(args: argparse.Namespace) -> int:
         f"from {found}; review it before use",
         file=sys.stderr,
     )
+    if not article.resolve().is_relative_to(folder.resolve()):
+        print(
+            "quizgen: the article is outside the bank's folder: validate and build read it only "
+            "with --allow-outside-paths (or move both files into one folder)",
+            file=sys.stderr,
+        )
     if len(draft.questions) >= MAX_QUESTIONS:
         print(
             f"quizgen: the draft stops at {MAX_QUESTIONS} questions; the rest of the article "

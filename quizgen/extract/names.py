@@ -11,7 +11,7 @@ a word like ``Daily``, ``Ministry`` is an organisation, never a person.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .facts import Person, Place, Sentence
@@ -44,6 +44,9 @@ CHAIN_RE = re.compile(
     rf"(?<![\w-]){_TOKEN}(?:(?:[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_TOKEN})*"
     r"(?P<poss>['’]s\b|(?<=s)['’](?!\w))?"
 )
+_SPACES_RE = re.compile(r"[ \t]+")
+_NEXT_LOWER_RE = re.compile(r"[ \t]+([a-z]+)")
+_ROLE_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 _LEADING = {
     "The",
     "A",
@@ -158,7 +161,7 @@ def chains(text: str, sentence: Sentence) -> list[Chain]:
         raw = m.group()
         if m.group("poss"):
             raw = raw[: -len(m.group("poss"))]
-        words = re.split(r"[ \t]+", raw)
+        words = _SPACES_RE.split(raw)
         start = m.start()
         while words and words[0] in _LEADING:
             start += len(words[0])
@@ -180,7 +183,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"[ \t]+([a-z]+)", text[pos : pos + 40])
+    m = _NEXT_LOWER_RE.match(text, pos, pos + 40)
     return m.group(1) if m else ""
 
 
@@ -255,7 +258,7 @@ def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, 
     and the word the role stopped at (``his`` in ``his South Korean counterpart``)."""
     role_words = list(chain.words[:name_first])
     left = _left(text, chain, _ROLE_WINDOW)
-    tokens = re.findall(r"[\w'’-]+|[^\w\s]", left)
+    tokens = _ROLE_TOKEN_RE.findall(left)
     stop = ""
     for tok in reversed(tokens):
         low = tok.lower()
@@ -298,10 +301,19 @@ def _role_after(text: str, chain: Chain) -> str | None:
     return None
 
 
-def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person | None:
+def _person(text: str, chain: Chain, known: Names, *, speaker: Callable[[], bool]) -> Person | None:
+    """The person a chain names, if it names one. ``speaker()`` says whether the chain is
+    the subject or object of a reporting verb (asked only when it matters: it costs a
+    search)."""
     words = chain.words
     if len(words) == 1 and known.person(words[0]):
         return None
+    tail = 0  # words after the name: "Mayor Tom Baker of Riverside"
+    for k in range(1, len(words)):
+        if words[k] == "of" and not _title(words[k - 1]):
+            if any(_title(w) for w in words[:k]):
+                tail, words = len(words) - k, words[:k]
+                break
     first = len(words)
     while first > 0 and not _title(words[first - 1]):
         first -= 1
@@ -319,16 +331,19 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: bool) -> Person |
         last = known.people[-1] if known.people else None
         if last is not None and last.sentence.index == chain.sentence.index:
             role = f"{last.name}'s {role}"
-    if role is None and (not speaker or len(name) < 2):
+    if role is None and (len(name) < 2 or not speaker()):
         return None
     full = " ".join(name)
-    name_start = chain.end - len(full)
+    name_end = chain.end
+    if tail:
+        name_end = _word_spans(text, chain)[len(words) - tail - 1][1]
+    name_start = name_end - len(full)
     core = [w for w in name if not _INITIAL_RE.fullmatch(w)]
     if len(core) > 1 and core[-1].rstrip(".") in _SUFFIXES:
         core.pop()
     short = " ".join(core[:1] + core[-1:]) if len(core) > 1 else ""
     aliases = tuple(dict.fromkeys(w for w in (core[0], core[-1], short) if w and w != full))
-    return Person(full, role, chain.sentence, name_start, chain.end, aliases)
+    return Person(full, role, chain.sentence, name_start, name_end, aliases)
 
 
 def _word_spans(text: str, chain: Chain) -> list[tuple[int, int]]:
@@ -406,12 +421,15 @@ def find_names(text: str, sentences: Iterable[Sentence]) -> Names:
             if chain.text in names.orgs:
                 names.mentions.append((sentence.index, chain.start, "org", chain.text))
                 continue
-            in_speaker = bool(
-                _SPEAKS_RE.match(text, chain.end, min(sentence.end, chain.end + _ROLE_WINDOW))
-                or _SAID_BEFORE_RE.search(
-                    text, max(sentence.start, chain.start - _ROLE_WINDOW), chain.start
+
+            def in_speaker(chain: Chain = chain, sentence: Sentence = sentence) -> bool:
+                return bool(
+                    _SPEAKS_RE.match(text, chain.end, min(sentence.end, chain.end + _ROLE_WINDOW))
+                    or _SAID_BEFORE_RE.search(
+                        text, max(sentence.start, chain.start - _ROLE_WINDOW), chain.start
+                    )
                 )
-            )
+
             person = _person(text, chain, names, speaker=in_speaker)
             if person is not None and names.person(person.name) is None:
                 names.add(person)

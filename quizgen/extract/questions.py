@@ -105,6 +105,12 @@ def role_phrase(role: str) -> tuple[str, bool]:
     return f"{_article_for(role)} {role}", False
 
 
+def _bare_role(role: str) -> bool:
+    """True for a role of one word (``leader``, ``President``): it says of what only with the
+    rest of the sentence."""
+    return len(re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I).split()) < 2
+
+
 def in_sentence(label: str) -> str:
     """A speaker's label as it reads inside a sentence: ``a veteran``, ``critics``, but
     ``Rodong Sinmun`` (the article capitalised the common words only to start its sentence)."""
@@ -325,7 +331,9 @@ class _Writer:
                     "distractors": choices,
                 }
             )
-        if mine not in shared:  # "Who is the President?" has one answer only
+        # "Who is the President?" has one answer only; and "Who is the leader?" (one word,
+        # no "of what") has no answer a reader could check
+        if mine not in shared and not _bare_role(role):
             forms.append(
                 {
                     "type": "short_answer",

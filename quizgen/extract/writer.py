@@ -61,7 +61,7 @@ def _load(data: dict, article: Path) -> Bank:
     with tempfile.TemporaryDirectory(prefix="quizgen-extract-") as tmp:
         path = Path(tmp) / "draft.yaml"
         path.write_text(dump(check, article.name), encoding="utf-8")
-        return load_bank(path)
+        return load_bank(path, allow_outside_paths=True)  # the user named the article
 
 
 def validated(data: dict, article: Path, alternatives: dict[str, dict] | None = None) -> Checked:

@@ -45,6 +45,10 @@ class RenderOptions:
     """Test mode: show answers and explanations ``after`` submission, or ``never``."""
     pass_mark: float = 60.0
     """SCORM: the percentage a learner needs to pass."""
+    sheet: bool = False
+    """Answer sheets are built: each version's JSON carries its sheet's layout."""
+    student_digits: int = 6
+    """Answer sheets: digits of the student-number grid."""
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,13 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("pdf", "pdf", "PDF handouts: a student copy and an answer key per version"),
+        Format(
+            "pdf", "pdf", "PDF handouts: per version a student copy, an answer key, a teacher copy"
+        ),
         Format("html", "html", "self-grading HTML page per version, key pages and an index"),
         Format("anki-csv", "anki_csv", "Anki CSV deck (deck.csv), Basic and Cloze notes"),
         Format("json", "json", "one JSON file per version with questions and answers"),
+        Format("sheet", "pdf.sheet", "answer sheet per version for quizgen scan (sheet-X.pdf)"),
         Format("apkg", "apkg", "Anki package (deck.apkg) with quizgen's own note types"),
         Format("quizlet", "quizlet", "tab-separated term and definition (quizlet.tsv)"),
         Format("scorm12", "scorm12", "SCORM 1.2 package of every version (scorm12.zip)"),

@@ -15,7 +15,9 @@ import html
 import io
 from collections.abc import Iterator
 
+from ..errors import RenderError
 from ..model import Quiz, Version
+from ..text import FORMULA_START
 from ..typography import nested
 from . import OutputFile, RenderOptions
 from .flashcards import BASIC, Flashcard, deck
@@ -92,15 +94,46 @@ def extra_html(card: Flashcard) -> str:
     return f"{field_text(card.explanation)}<br><br><i>Source: {source_html(card)}</i>"
 
 
+def inert_field(field: str) -> str:
+    """Field HTML that a spreadsheet opening the file never reads as a formula.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP's list)
+    gets that first character as a numeric character reference (``=`` becomes ``&#61;``):
+    the cell then starts with ``&``, which no spreadsheet evaluates, and Anki, which reads the
+    field as HTML, shows exactly the same text.
+    """
+    if field.startswith(FORMULA_START):
+        return f"&#{ord(field[0])};{field[1:]}"
+    return field
+
+
+def _plain_cell(text: str, column: str) -> str:
+    # The deck, note type, tags and GUID columns are not HTML: no reference would do. None of
+    # them can start a formula (tags and GUIDs by construction; --deck is checked), so this
+    # only guards against a renderer called with such a deck name.
+    if text.startswith(FORMULA_START):
+        raise RenderError(
+            f"{column} '{text}' would start a spreadsheet formula in deck.csv "
+            f"(it starts with {text[0]!r})"
+        )
+    return text
+
+
 def row(card: Flashcard, deck_name: str) -> list[str]:
-    """One CSV row: note type, deck, the two fields, tags, GUID."""
+    """One CSV row: note type, deck, the two fields, tags, GUID; no cell starts a formula."""
     if card.kind == BASIC:
         answer = answer_html(card) if card.back_items else f"<b>{answer_html(card)}</b>"
         fields = [front_html(card), f"{answer}<br><br>{extra_html(card)}"]
     else:
         # Built-in Cloze shows only Text on the front: the instruction goes there, above.
         fields = [f"<i>{field_text(card.front)}</i><br><br>{cloze_text(card)}", extra_html(card)]
-    return [NOTE_TYPES[card.kind], deck_name, *fields, " ".join(card.tags), card.guid]
+    return [
+        NOTE_TYPES[card.kind],
+        _plain_cell(deck_name, "deck name"),
+        *(inert_field(f) for f in fields),
+        _plain_cell(" ".join(card.tags), "tag"),
+        _plain_cell(card.guid, "GUID"),
+    ]
 
 
 def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iterator[OutputFile]:

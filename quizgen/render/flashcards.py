@@ -90,13 +90,17 @@ class Deck:
 
 
 def note_guid(bank_id: str, question_id: str) -> str:
-    """A note's GUID: 16 URL-safe base64 characters of SHA-256 over (bank id, question id).
+    """A note's GUID: 16 URL-safe base64 characters of SHA-256 over (bank id, question id),
+    a leading ``-`` written ``~``.
 
     Ids cannot contain a NUL, so the pair is unambiguous; the result has no character that
     needs quoting in CSV or escaping in HTML.
     """
     digest = hashlib.sha256(f"quizgen\0{bank_id}\0{question_id}".encode()).digest()
-    return base64.urlsafe_b64encode(digest[:12]).decode("ascii")
+    guid = base64.urlsafe_b64encode(digest[:12]).decode("ascii")
+    # A leading '-' would start a formula in a spreadsheet opening deck.csv; '~' is outside
+    # base64's alphabet, so the changed GUID cannot be another note's.
+    return "~" + guid[1:] if guid.startswith("-") else guid
 
 
 def modified_time(card: Flashcard, revised: str) -> int:

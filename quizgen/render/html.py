@@ -31,6 +31,7 @@ from ..resources import templates_dir
 from ..sections import display_date
 from . import OutputFile, RenderOptions
 from .html_data import grading_data, sections
+from .html_lang import mark_page
 from .html_secret import script_json
 
 
@@ -118,8 +119,10 @@ def _common(quiz: Quiz) -> dict:
     }
 
 
-QUIZ_SCRIPTS = ("grading.js", "quiz.js")
+QUIZ_SCRIPTS = ("grading.js", "responses.js", "quiz.js")
 """The quiz page's script: the answer matching, then the page."""
+TEST_SCRIPTS = ("grading.js", "responses.js", "qr.js", "resultcode.js", "quiz.js")
+"""A test page's script: also the result code and its QR code."""
 
 
 def _page(template: str, context: dict, *, scripts: tuple[str, ...] = ()) -> bytes:
@@ -136,7 +139,7 @@ def _page(template: str, context: dict, *, scripts: tuple[str, ...] = ()) -> byt
             js=Markup(js) if js is not None else None,
         )
     )
-    return html.encode("utf-8")
+    return mark_page(html, context["lang"]).encode("utf-8")
 
 
 def _quiz_context(quiz: Quiz, version: Version, options: RenderOptions) -> dict:
@@ -163,7 +166,8 @@ def _quiz_context(quiz: Quiz, version: Version, options: RenderOptions) -> dict:
 
 
 def _quiz_page(quiz: Quiz, version: Version, options: RenderOptions) -> bytes:
-    return _page("quiz.html.j2", _quiz_context(quiz, version, options), scripts=QUIZ_SCRIPTS)
+    scripts = TEST_SCRIPTS if options.html_mode == "test" else QUIZ_SCRIPTS
+    return _page("quiz.html.j2", _quiz_context(quiz, version, options), scripts=scripts)
 
 
 def launch_page(quiz: Quiz, options: RenderOptions, *, edition: str) -> bytes:
@@ -182,7 +186,7 @@ def launch_page(quiz: Quiz, options: RenderOptions, *, edition: str) -> bytes:
         "passMark": options.pass_mark,
     }
     context = {**_common(quiz), "bodies": bodies, "config": Markup(script_json(config))}
-    return _page("scorm.html.j2", context, scripts=("grading.js", "scorm.js", "quiz.js"))
+    return _page("scorm.html.j2", context, scripts=("grading.js", "scorm.js", *TEST_SCRIPTS[1:]))
 
 
 def _key_page(quiz: Quiz, version: Version) -> bytes:

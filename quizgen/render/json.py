@@ -95,6 +95,11 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
         "title": quiz.title,
         "questions": [item_dict(item) for item in version.items],
     }
+    if options.sheet:
+        from .sheet_layout import layout
+
+        sheet = layout(quiz, version, options.page_size, options.student_digits)
+        doc["sheet"] = sheet.as_json(f"sheet-{version.code}.pdf")
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     yield OutputFile(f"quiz-{version.code}.json", "json", "key", data, version.code)
 

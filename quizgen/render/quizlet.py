@@ -17,13 +17,21 @@ import io
 from collections.abc import Iterator
 
 from ..model import Quiz, Version
-from ..text import normalize_space
+from ..text import FORMULA_START, normalize_space
 from . import OutputFile, RenderOptions
 from .flashcards import BASIC, Flashcard, cloze_blanks_text, deck
 
 
 def _line(text: str) -> str:
     return normalize_space(text)
+
+
+def inert_cell(text: str) -> str:
+    """A cell that a spreadsheet opening the file never reads as a formula: one that would
+    start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a single quote
+    first, as OWASP recommends (spreadsheets read it as "text follows"). Quizlet shows the
+    quote as typed."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
 def term(card: Flashcard) -> str:
@@ -60,5 +68,5 @@ def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
         out, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n"
     )
     for card in deck(quiz, options.deck).cards:
-        writer.writerow([term(card), definition(card)])
+        writer.writerow([inert_cell(term(card)), inert_cell(definition(card))])
     yield OutputFile("quizlet.tsv", "quizlet", "deck", out.getvalue().encode("utf-8"))

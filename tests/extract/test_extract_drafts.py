@@ -74,3 +74,16 @@ def test_every_drafted_giveaway_pair_is_declared(tmp_path):
     quote = next(q for q in data["questions"] if "quotes" in q["tags"])
     pair = set(figure.get("excludes", [])) | set(quote.get("excludes", []))
     assert {figure["id"], quote["id"]} & pair, by_id
+
+
+def test_a_one_word_role_is_not_asked_as_who_is_the_role():
+    text = (
+        "Leader Ana Souza opened the library on Monday.\n\n"
+        "Mayor Tom Baker of Riverside cut the ribbon on Tuesday. Secretary of Education "
+        "Lena Ortiz spoke."
+    )
+    prompts = [q["prompt"] for q in extract(text).questions]
+    assert not any(p.startswith(("Who is the Leader", "Who is the Mayor")) for p in prompts)
+    assert any(p.startswith("How does the article describe") for p in prompts), prompts
+    people = {p.name: p.role for p in extract(text).facts.people}
+    assert people["Tom Baker"] == "Mayor"  # not "Riverside", a mayor "Tom Baker"

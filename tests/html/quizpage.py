@@ -176,3 +176,32 @@ def keyboard_answer(page, q: dict) -> None:
                 page.keyboard.press("Enter")
     else:
         raise AssertionError(f"unknown type {kind}")
+
+
+class Tab:
+    """A page of its own browser context that records what the page does."""
+
+    def __init__(self, browser, **context_options) -> None:
+        context_options.setdefault("viewport", {"width": 1280, "height": 900})
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.messages: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", self._console)
+        self.page.on("dialog", self._dialog)
+
+    def _console(self, message) -> None:
+        self.messages.append(f"{message.type}: {message.text}")
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.context.close()

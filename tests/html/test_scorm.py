@@ -39,7 +39,9 @@ window[setup.edition === "1.2" ? "API" : "API_1484_11"] = window.lms;
 window.recorded = () => JSON.parse(JSON.stringify(window.lms.cmi));
 </script></head>
 <body><iframe id="sco" title="quiz" width="1000" height="800"></iframe>
-<script>document.getElementById("sco").src = "/" + setup.package + "/index.html";</script>
+<script>
+if (setup.frame !== false) document.getElementById("sco").src = "/" + setup.package + "/index.html";
+</script>
 </body></html>
 """
 
@@ -252,3 +254,16 @@ def test_each_learner_gets_a_stable_version_of_their_own(tab, lms_site, edition)
     for learner_id in ("student-0",):
         frame = launch(tab, lms_site, edition, learner(edition, learner_id))
         assert frame.get_attribute("html", "data-version") == seen[learner_id]
+
+
+def test_api_is_found_through_the_opener(tab, lms_site):
+    """An LMS that opens the course in a new window: the page finds the API in its opener."""
+    setup = {"edition": "1.2", "frame": False, "cmi": learner("1.2", "student-1")}
+    tab.page.goto(f"{lms_site}/lms.html?launch={next(LAUNCHES)}#{quote(json.dumps(setup))}")
+    with tab.page.expect_popup() as opened:
+        tab.page.evaluate("window.open('/scorm12/index.html', 'course')")
+    popup = opened.value
+    popup.locator("html[data-version] [data-question-id]").first.wait_for()
+    assert popup.get_attribute("html", "data-version") == expected_version("student-1")
+    assert tab.page.evaluate("window.lms.cmi.core.lesson_status") == "incomplete"
+    popup.close()

@@ -144,6 +144,8 @@ def check_question(q: Question, found: list[dict], bank_id: str) -> None:
         }
     elif isinstance(body, Matching):
         assert g["type"] == "Matching"
+        for m in g["matchPairs"]:
+            assert_inert(m["subquestion"]["text"])
         pairs = [
             (html_plain(m["subquestion"]["text"]), plain_answer(m["subanswer"]))
             for m in g["matchPairs"]

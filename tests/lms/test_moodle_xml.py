@@ -127,6 +127,8 @@ def check_question(element: etree._Element, q: Question, bank_id: str) -> None:
         pieces = EMBEDDED.split(sentence)[::4]
         assert [html_plain(p) for p in pieces] == ["".join(s) for s in _texts_between_blanks(body)]
     elif isinstance(body, Matching):
+        for s in element.findall("subquestion"):
+            assert_inert(text_of(s, "text"))
         pairs = [
             (html_plain(text_of(s, "text")), text_of(s, "answer/text"))
             for s in element.findall("subquestion")

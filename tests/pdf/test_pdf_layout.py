@@ -63,6 +63,8 @@ def test_bundled_bank_pack_and_keys_have_every_version(bundled):
     keys = page_texts(built(bundled, "keys.pdf"))
     for code in ("A", "B", "C"):
         count = len(page_texts(bundled / f"quiz-{code}.pdf"))
+        sheet = bundled / f"sheet-{code}.pdf"  # each copy is followed by its answer sheet
+        count += len(page_texts(sheet)) if sheet.exists() else 0
         assert sum(f"Version {code}" in p for p in pages) == count
         count = len(page_texts(built(bundled, f"key-{code}.pdf")))
         assert sum(f"Version {code}" in p for p in keys) == count

@@ -1,8 +1,7 @@
 """``pdf``: per version a student copy ``quiz-X.pdf``, an answer key ``key-X.pdf`` and a
-teacher copy ``teacher-X.pdf``; with
-``pack``, ``class-pack.pdf``: every student copy (one per roster student, in roster order,
-with a roster), each on a new page (on an odd page with ``duplex``), and ``keys.pdf``: every
-key.
+teacher copy ``teacher-X.pdf``; with ``pack``, ``class-pack.pdf``: every student copy (one
+per roster student, in roster order, with a roster), each on a new page (on an odd page with
+``duplex``), and ``keys.pdf``: every key.
 
 One module per part of a page or kind of page:
 
@@ -10,18 +9,21 @@ One module per part of a page or kind of page:
 - ``embed``: font subsets embedded once per process; ``ink``: text operators made once per
   quiz; ``glyphs``: characters no font can draw, reported before printing;
 - ``flow``: styles, the paragraph cache and the ``Block`` every page part is drawn into;
-- ``document``: page size, margins, footers and the canvas that numbers pages per copy;
+- ``document``: page size, margins, footers and the canvas that numbers pages per copy,
+  labels them and bookmarks copies and sections;
 - ``header``: the top of a copy (title, version box, name fields, score box);
 - ``student``: the student copy; ``teacher``: the teacher copy (the student copy with the
   answers in place); ``key``: the answer key, with its marking grid from ``grid``.
 
 A new kind of page (an answer sheet in ``sheet.py``, say) follows ``student`` and ``key``:
 a function ``story(quiz, version, width, copy) -> list`` of flowables for one copy, whose
-first flowable carries ``copy`` as its ``mark``; ``document.build(quiz, options, subject,
-parts)`` makes the PDF of one or more such copies (``parts``: callables of ``(width,
-serial)``, see ``_student`` below). Registered as a format of its own, its module also has
-``render_version`` and ``render_shared`` (``Format("sheet", "pdf.sheet", ...)`` in the
-registry).
+first flowable carries ``copy`` (a ``document.Copy``) as its ``mark``;
+``document.build(quiz, options, subject, parts)`` makes the PDF of one or more such copies
+(``parts``: callables of ``(width, serial)``, see ``_student`` below). With a roster,
+``quiz.assignments`` says which version each student was dealt, in roster order, as
+``pack_copies`` below reads it for the class pack. Registered as a format of its own, the
+module also has ``render_version`` and ``render_shared`` (``Format("sheet", "pdf.sheet",
+...)`` in the registry).
 
 Each file is rendered and yielded before the next one is started, so memory stays flat
 however many versions there are; the class pack is its own document, built from the quiz
@@ -74,12 +76,26 @@ def render_version(quiz: Quiz, version: Version, options: RenderOptions) -> Iter
     yield OutputFile(f"teacher-{code}.pdf", "pdf", "key", data, code)
 
 
-def pack_copies(quiz: Quiz) -> list[Callable[[float, int], list]]:
+def _with_sheet(
+    quiz: Quiz, version: Version, options: RenderOptions, student: Student | None
+) -> Callable[[float, int], list]:
+    from .sheet import pack_pages
+
+    copy = _student(quiz, version, student)
+    return lambda width, serial: copy(width, serial) + pack_pages(quiz, version, options, student)
+
+
+def pack_copies(quiz: Quiz, options: RenderOptions) -> list[Callable[[float, int], list]]:
     """The copies of the class pack: one per roster student in roster order (their version,
-    their name), else one per version."""
+    their name), else one per version; each followed by its answer sheet when sheets are
+    built."""
     if quiz.assignments:
-        return [_student(quiz, quiz.version(a.version), a.student) for a in quiz.assignments]
-    return [_student(quiz, v) for v in quiz.versions]
+        copies = [(quiz.version(a.version), a.student) for a in quiz.assignments]
+    else:
+        copies = [(v, None) for v in quiz.versions]
+    if not options.sheet:
+        return [_student(quiz, v, s) for v, s in copies]
+    return [_with_sheet(quiz, v, options, s) for v, s in copies]
 
 
 def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
@@ -88,7 +104,7 @@ def render_shared(quiz: Quiz, options: RenderOptions) -> Iterator[OutputFile]:
     glyphs.warn_missing(quiz)
     if options.pack:
         subject = "Class pack: every student copy"
-        data = build(quiz, options, subject, pack_copies(quiz), duplex=options.duplex)
+        data = build(quiz, options, subject, pack_copies(quiz, options), duplex=options.duplex)
         yield OutputFile("class-pack.pdf", "pdf", "pack", data, None)
         subject = "Every answer key"
         keys = [_key(quiz, v) for v in quiz.versions]

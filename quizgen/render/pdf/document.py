@@ -55,7 +55,7 @@ class Copy:
         name, id and version."""
         if self.student is not None:
             return f"{self.student.name} ({self.student.id}) · Version {self.code}"
-        role = ROLE_NAMES[self.role]
+        role = self.role_name
         return f"Version {self.code} · {role}" if role else f"Version {self.code}"
 
     @property
@@ -63,7 +63,13 @@ class Copy:
         """The prefix of its page labels: ``A-`` (pages ``A-1``, ``A-2``), ``Key A-``, or
         with a roster ``<id> A-``."""
         who = f"{self.student.id} " if self.student is not None else ""
-        return f"{LABEL_PREFIXES[self.role]}{who}{self.code}-"
+        prefix = LABEL_PREFIXES.get(self.role, f"{self.role_name} ")
+        return f"{prefix}{who}{self.code}-"
+
+    @property
+    def role_name(self) -> str:
+        """``Answer key``, ``Teacher copy``, ... (a new kind of page: its role, capitalised)."""
+        return ROLE_NAMES.get(self.role, self.role.capitalize())
 
 
 class _Pages:
@@ -168,8 +174,8 @@ def footer(canv: Canvas, copy: Copy, page: int | None, total: int | None) -> Non
     label = f"Version {copy.code}"
     block.text(BOLD, 9, MARGIN_X, base, label, color=GREY)
     x = MARGIN_X + stringWidth(label, BOLD, 9)
-    if ROLE_NAMES[copy.role]:
-        block.text(SANS, 9, x, base, f" · {ROLE_NAMES[copy.role]}", color=GREY)
+    if copy.role_name:
+        block.text(SANS, 9, x, base, f" · {copy.role_name}", color=GREY)
     if copy.student is not None:
         who = f"· {copy.student.name} ({copy.student.id})"
         x += stringWidth(" ", SANS, 9)
