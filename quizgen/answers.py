@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from .answer_forms import answer_forms, form_number
 from .model import Cloze, Item, Matching, MultipleChoice, Numeric, Ordering, ShortAnswer, TrueFalse
 from .text import format_number
@@ -92,6 +94,17 @@ def slot_unit(item: Item) -> str | None:
     """The words a typed answer may add that the matching ignores: a numeric question's unit."""
     body = item.question.body
     return body.unit if isinstance(body, Numeric) else None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as digits (a scanned digit grid): thousands separators (',', spaces) allowed;
+    None if not a number."""
+    cleaned = "".join(text.split()).replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
 def grade_text(item: Item, response: str, blank: int = 0) -> bool:
