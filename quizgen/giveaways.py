@@ -53,7 +53,8 @@ _SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.ASCII)
 _K = re.compile(r"(\d)k\b", re.ASCII)
 _RANGE = re.compile(r"(\d) *- *(?=\d)", re.ASCII)
 _GLUED = re.compile(r"(\d)(?=[^\W\d_])")
-_MARKS = re.compile(r"(?<!\d)[./]|[./](?!\d)|[^\w./]|_")
+# A minus sign before a number (not a hyphen after a word) stays with it: "-2" is not "2".
+_MARKS = re.compile(r"(?<!\d)[./]|[./](?!\d)|(?!(?<!\w)-(?=\d))[^\w./]|_")
 
 
 @lru_cache(maxsize=65536)

@@ -10,8 +10,11 @@
   are normalised, as graders compare;
 - a question whose answer appears, as whole words, in its own prompt;
 - a prompt that says roughly, about, approximately or around with a tolerance under 3%
-  (``lint_text``, which also holds the giveaway, quotation-mark and cloze-sentence checks
-  that ``reading_warnings`` gives).
+  (``lint_text``);
+- a question whose answer another question shows (its prompt, choices, items or text), unless
+  the bank's ``excludes`` declares the pair (``giveaways``, through
+  ``lint_text.bank_giveaways``; answers the header shows are taken out of each copy's header
+  by the assembler instead).
 
 Pure: takes a loaded ``Bank``, returns warnings, does no I/O.
 """
@@ -26,7 +29,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .errors import Location
-from .lint_text import estimate_tolerance
+from .lint_text import bank_giveaways, estimate_tolerance
 from .model import (
     Bank,
     Blank,
@@ -72,10 +75,13 @@ def lint(bank: Bank) -> list[LintWarning]:
     if longest is not None:
         warnings.append(LintWarning(None, None, longest))
     duplicates = _duplicate_prompts(bank.questions)
+    # Header words that answer a question are taken out of each copy's header when it is
+    # assembled, so only question-to-question giveaways are warnings here.
+    given_away = bank_giveaways(bank, header=False)
     for index, question in enumerate(bank.questions):
         messages = _option_clashes(question) + _answer_in_prompt(question)
         messages += duplicates.get(index, [])
-        messages += estimate_tolerance(question)
+        messages += estimate_tolerance(question) + given_away.get(question.id, [])
         warnings.extend(LintWarning(question.location, question.id, m) for m in messages)
     return warnings
 

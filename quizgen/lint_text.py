@@ -98,16 +98,18 @@ def cloze_sentence(question: Question) -> list[str]:
     return [f"text: the cloze text {why}; write a whole sentence the student can read"]
 
 
-def bank_giveaways(bank: Bank) -> dict[str, list[str]]:
+def bank_giveaways(bank: Bank, *, header: bool = True) -> dict[str, list[str]]:
     """For each question id, the giveaway messages: answers shown by other questions (unless
-    the bank's ``excludes`` declares the pair), and answers shown by the header a copy
-    prints."""
+    the bank's ``excludes`` declares the pair), and, with ``header``, answers shown by the
+    header a copy prints (which the assembler takes out of each copy's header)."""
     out: dict[str, list[str]] = {}
     declared = conflicts(bank, found=[])
     for g in giveaways(bank):
         # A pair the bank declares in ``excludes`` is known and kept apart: no warning.
         if g.shown_by not in declared.get(g.answered, frozenset()):
             out.setdefault(g.answered, []).append(g.message())
+    if not header:
+        return out
     shown = header_reveals(header_texts(bank.title, bank.article), bank.questions)
     for qid, what in shown.items():
         out.setdefault(qid, []).append(

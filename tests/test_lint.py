@@ -280,7 +280,8 @@ def test_numeric_answer_in_its_prompt_with_or_without_thousands_separators(tmp_p
         _question("n2", "numeric", "Is the figure 520000, and what is it?", answer=520000),
         _question("n3", "numeric", "How many summits, three or four?", answer=3, accept=["three"]),
     )
-    assert messages(bank) == [
+    own = [(q, m) for q, m in messages(bank) if "of question" not in m]  # not the giveaways
+    assert own == [
         ("n1", "the answer '520,000' appears in the prompt"),
         ("n2", "the answer '520000' appears in the prompt"),
         ("n3", "the accepted answer 'three' appears in the prompt"),

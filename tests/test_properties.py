@@ -28,6 +28,7 @@ from quizgen.build import build
 from quizgen.giveaways import conflicts
 from quizgen.render import FORMATS, RenderOptions
 from quizgen.text import normalize_answer
+from quizgen.typography import curly
 
 ALPHABET = list("abcdefXYZ 0123456789<>&\"'/;=!?éüñçß—–“”‘’…·€한국전쟁Жжλ") + ["\n"]
 WORD = st.text(alphabet=ALPHABET, min_size=1, max_size=24)
@@ -189,14 +190,14 @@ def test_random_banks_build_in_every_format_and_text_survives(case):
         for q in data["questions"]:
             assert q["id"] in by_id or apart.get(q["id"], set()) & set(by_id)
         questions = {q["id"]: q for q in data["questions"] if q["id"] in by_id}
-        texts = [q["prompt"] for q in questions.values()]
+        texts = [curly(q["prompt"].strip()) for q in questions.values()]  # quotes print curly
         for qid, q in questions.items():
-            assert by_id[qid]["prompt"] == q["prompt"].strip()
-            assert by_id[qid]["explanation"] == q["explanation"].strip()
+            assert by_id[qid]["prompt"] == curly(q["prompt"].strip())
+            assert by_id[qid]["explanation"] == curly(q["explanation"].strip())
         mc = questions.get("mc")
         if mc:
             assert sorted(by_id["mc"]["choices"]) == sorted(
-                [mc["answer"].strip(), *(d.strip() for d in mc["distractors"])]
+                [curly(mc["answer"].strip()), *(curly(d.strip()) for d in mc["distractors"])]
             )
 
         # HTML: the text shows as text (never markup); radio values are the choices exactly.
@@ -212,9 +213,9 @@ def test_random_banks_build_in_every_format_and_text_survives(case):
             assert squash(text) in student
         key = squash(pdf_text(built(out, "key-A.pdf")))
         for q in questions.values():
-            assert squash(q["explanation"]) in key
+            assert squash(curly(q["explanation"].strip())) in key
         if mc:
-            assert squash(mc["answer"]) in key
+            assert squash(curly(mc["answer"].strip())) in key
 
         # Anki CSV: fields are HTML; unescaped, they hold the text.
         rows = list(csv.reader(io.StringIO((out / "deck.csv").read_text(encoding="utf-8"))))

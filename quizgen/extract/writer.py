@@ -21,9 +21,9 @@ import yaml
 
 from ..bank import load_bank
 from ..errors import BankError, InputError
+from ..giveaways import conflicts, giveaways
 from ..lint import LONGEST_ANSWER_LIMIT, is_longest_answer, lint
 from ..model import Bank, MultipleChoice
-from .giveaways import exclude_giveaways
 
 HEADER = """\
 # DRAFT question bank written by `quizgen extract` from {article}.
@@ -51,7 +51,6 @@ class Checked:
     """Ids of questions left out because they drew a lint warning."""
     rewritten: list[str] = field(default_factory=list)
     """Ids of questions replaced by another form of the same question."""
-    apart: bool = False
     """True once questions that give each other away are marked to never share a copy."""
 
 
@@ -94,6 +93,10 @@ def validated(data: dict, article: Path, alternatives: dict[str, dict] | None = 
             result.invalid += sorted(bad)
             result.data = {**result.data, "questions": [q for q in questions if q["id"] not in bad]}
             continue
+        declared = _declare_giveaways(questions, bank)
+        if declared is not None:
+            result.data = {**result.data, "questions": declared}
+            continue
         warnings = lint(bank)
         flagged = {w.question_id for w in warnings if w.question_id is not None}
         if flagged:
@@ -116,13 +119,31 @@ def validated(data: dict, article: Path, alternatives: dict[str, dict] | None = 
         if any(w.question_id is None for w in warnings):
             result.data = _shorten_longest(result, bank, alternatives)
             continue
-        if not result.apart:
-            # last, on the final set of questions: keep giveaway pairs off the same copy
-            result.apart = True
-            result.data = {**result.data, "questions": exclude_giveaways(questions)}
-            continue
         return result
     raise InputError("the draft bank does not pass the checks of quizgen validate --strict")
+
+
+def _declare_giveaways(questions: list[dict], bank: Bank) -> list[dict] | None:
+    """``questions`` with ``excludes`` added to the later question of every pair of which one
+    shows the other's answer (as ``quizgen.giveaways`` finds them), so that no copy holds
+    both and lint does not warn; None when every such pair is declared already. Both
+    questions stay: each is worth asking."""
+    apart = conflicts(bank, found=[])
+    order = {q["id"]: i for i, q in enumerate(questions)}
+    new: dict[str, set[str]] = {}
+    for g in giveaways(bank):
+        if g.shown_by in apart.get(g.answered, frozenset()):
+            continue
+        first, later = sorted((g.answered, g.shown_by), key=order.__getitem__)
+        new.setdefault(later, set()).add(first)
+    if not new:
+        return None
+    return [
+        {**q, "excludes": sorted(set(q.get("excludes", [])) | new[q["id"]])}
+        if q["id"] in new
+        else q
+        for q in questions
+    ]
 
 
 def _shorten_longest(result: Checked, bank: Bank, alternatives: dict[str, dict]) -> dict:

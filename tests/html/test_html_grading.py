@@ -7,6 +7,8 @@ import json
 import pytest
 from quizpage import answer, build_html, check, container, load_key, results, score
 
+from quizgen.typography import curly
+
 VERSIONS = ("A", "B")
 
 
@@ -127,7 +129,7 @@ def test_feedback_shows_answer_explanation_and_source(tab, html_build):
         text = container(tab.page, q["id"]).locator("[data-feedback]").text_content()
         assert "Incorrect" in text
         assert q["explanation"] in text
-        assert q["source"]["quote"] in text
+        assert curly(q["source"]["quote"]) in text
         if q["type"] in ("short_answer", "cloze", "multiple_choice", "true_false"):
             assert q["answer"] in text
         elif q["type"] == "numeric":

@@ -18,6 +18,7 @@ from quizgen.bank import load_bank
 from quizgen.render import RenderOptions, render
 from quizgen.render.html_secret import reveal, script_json, slot_hash
 from quizgen.text import normalize_answer
+from quizgen.typography import curly
 
 SMALL_BANK = Path(__file__).resolve().parents[1] / "banks" / "small.yaml"
 DATA_RE = re.compile(r'<script type="application/json" id="quiz-data">(.*?)</script>', re.S)
@@ -125,7 +126,7 @@ def test_grading_data_hashes_the_right_responses(quiz, files):
         salt = entry["salt"]
         secret = reveal(salt, entry["secret"])
         assert secret["explanation"] == q.explanation
-        assert secret["source"] == q.source
+        assert secret["source"] == curly(q.source)
         if q.type in ("multiple_choice", "true_false"):
             assert entry["slots"] == [[slot_hash(salt, 0, correct_choice(item))]]
         elif q.type == "short_answer":

@@ -9,6 +9,7 @@ from pdfread import BUNDLED_BANK, build, page_texts, questions, squash
 from support import built
 
 from quizgen.render.pdf.flow import Block
+from quizgen.typography import nested
 
 
 def shown_texts(q: dict) -> list[str]:
@@ -23,7 +24,7 @@ def assert_questions_whole(pdf, version_questions, *, key: bool = False) -> None
     for q in version_questions:
         texts = shown_texts(q)[:1] if key else shown_texts(q)
         if key:
-            texts += [squash(q["explanation"]), squash(q["source"]["quote"])]
+            texts += [squash(q["explanation"]), squash(nested(q["source"]["quote"]))]
         homes = [n for n, page in enumerate(pages) if texts[0] in page]
         assert homes, f"{pdf.name}: question {q['number']} not found"
         page = pages[homes[0]]

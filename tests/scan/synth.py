@@ -17,6 +17,14 @@ PX = DPI / 72
 CLEAR = ("blob", "tick", "cross")
 """Marks every reading must get right."""
 
+_CODES = "alfa bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike".split()
+
+
+def code(k: int) -> str:
+    """A name of district ``k`` without digits, so that no question's prompt or text shows a
+    number that is another question's answer."""
+    return _CODES[k % len(_CODES)] + _CODES[k // len(_CODES)]
+
 
 def write_bank(
     folder: Path, *, bank_id: str = "synthetic", count: int = 34, kinds: list | None = None
@@ -50,7 +58,7 @@ def write_bank(
         q = [
             f"  - id: q{k:02d}",
             f"    type: {kind}",
-            f'    prompt: "Question {k} about district {k}?"',
+            f'    prompt: "Question about the {code(k)} district?"',
         ]
         if kind == "multiple_choice":
             q += [
@@ -62,21 +70,21 @@ def write_bank(
         elif kind == "matching":
             q += [
                 "    pairs:",
-                f'      - {{left: "d{k}a", right: "r{k}a"}}',
-                f'      - {{left: "d{k}b", right: "r{k}b"}}',
-                f'      - {{left: "d{k}c", right: "r{k}c"}}',
-                f'    distractors: ["r{k}x"]',
+                f'      - {{left: "d{code(k)}a", right: "r{code(k)}a"}}',
+                f'      - {{left: "d{code(k)}b", right: "r{code(k)}b"}}',
+                f'      - {{left: "d{code(k)}c", right: "r{code(k)}c"}}',
+                f'    distractors: ["r{code(k)}x"]',
             ]
         elif kind == "ordering":
-            q += [f'    items: ["s{k}1", "s{k}2", "s{k}3", "s{k}4"]']
+            q += [f'    items: ["s{code(k)}a", "s{code(k)}b", "s{code(k)}c", "s{code(k)}d"]']
         elif kind == "numeric":
             value = -(k + 0.5) if k % 2 else k * 3
             q += [f"    answer: {value}", "    tolerance: 0"]
         elif kind == "short_answer":
-            q += [f'    answer: "district {k}"']
+            q += [f'    answer: "district {code(k)}"']
         else:
             q[2] = '    prompt: "Fill in the blank."'
-            q += [f'    text: "The figure for district {{{{{k}}}}} was {k * 3} units."']
+            q += [f'    text: "The figure for the {{{{{code(k)}}}}} district was {k * 3} units."']
         q += [f'    explanation: "Report {k} gives it."', f"    source: {src}"]
         lines += q
     path = folder / f"{bank_id}.yaml"
