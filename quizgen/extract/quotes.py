@@ -14,6 +14,7 @@ same speaker. Quoted phrases of one or two words (scare quotes, titles) are not 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -334,7 +335,8 @@ def find_quotes(doc: Document, names: Names) -> list[Quote]:
     for s in doc.sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
     for para in doc.paragraphs:
-        spans = quote_spans(text, para.start, para.end)
+        spans = sorted(quote_spans(text, para.start, para.end))
+        starts = [o for o, _ in spans]
         continuing = bool(before) and before[-1].continued
         quotes: list[Quote] = []
         for sentence in by_paragraph.get(para.index, []):
@@ -342,11 +344,11 @@ def find_quotes(doc: Document, names: Names) -> list[Quote]:
                 _, _, kind, label = mentions[mi]
                 ctx.history.append((mentions[mi][0], Speaker(label, kind, label)))
                 mi += 1
-            inside = [
-                (o, c)
-                for o, c in spans
-                if sentence.start <= o < sentence.end and c - o <= MAX_QUOTE_CHARS
-            ]
+            # The spans that open in this sentence, found by bisection: a paragraph of many
+            # sentences and quotations costs no more than reading each once.
+            first = bisect_left(starts, sentence.start)
+            last = bisect_left(starts, sentence.end, first)
+            inside = [(o, c) for o, c in spans[first:last] if c - o <= MAX_QUOTE_CHARS]
             resolved = _attributed(text, sentence, inside, ctx) if inside else {}
             for o, c in inside:
                 content = _clean_quote(text[o + 1 : c])
