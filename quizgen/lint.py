@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .errors import Location
-from .lint_text import bank_giveaways, estimate_tolerance
+from .lint_text import bank_giveaways, cloze_sentence, estimate_tolerance, quote_marks
 from .model import (
     Bank,
     Blank,
@@ -81,7 +81,8 @@ def lint(bank: Bank) -> list[LintWarning]:
     for index, question in enumerate(bank.questions):
         messages = _option_clashes(question) + _answer_in_prompt(question)
         messages += duplicates.get(index, [])
-        messages += estimate_tolerance(question) + given_away.get(question.id, [])
+        messages += estimate_tolerance(question) + quote_marks(question)
+        messages += cloze_sentence(question) + given_away.get(question.id, [])
         warnings.extend(LintWarning(question.location, question.id, m) for m in messages)
     return warnings
 

@@ -348,3 +348,24 @@ def test_validate_prints_warnings_and_fails_only_when_strict(tmp_path):
 
 def test_the_bundled_bank_has_no_lint_warnings():
     assert lint(load_bank(BUNDLED_BANK)) == []
+
+
+def test_stray_quotation_marks_and_a_cloze_fragment_are_reported(tmp_path):
+    bank = load(
+        tmp_path,
+        mc("stray", 'Who said "peace first?', "Moon", ["Kim", "Trump"]),
+        _question("frag", "cloze", "Fill in the blank.", text="born of {{necessity}} and"),
+        _question("whole", "cloze", "Fill in the blank.", text="It was born of {{necessity}}."),
+    )
+    assert messages(bank) == [
+        (
+            "stray",
+            "prompt: unbalanced quotation marks (an opening '“' that is never closed) in "
+            "'Who said “peace first?'",
+        ),
+        (
+            "frag",
+            "text: the cloze text does not start with a capital letter; write a whole sentence "
+            "the student can read",
+        ),
+    ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..lint_text import unbalanced
 from ..text import format_number, normalize_answer, normalize_space
+from ..typography import curly, quoted
 from .distractors import date_distractors, figure_distractors, format_date, ordinal_number
 from .facts import DateFact, Figure, Sentence
 
@@ -70,6 +72,15 @@ def figure_alternatives(f: Figure) -> list[str]:
     return [o for o in dict.fromkeys(out) if o != f.number]
 
 
+def in_quotes(sentence: str) -> str | None:
+    """``sentence`` as a prompt quotes it: “…”, its own quotation marks made single; None
+    when its marks do not pair up (a quotation cut by the sentence's end), which would print
+    as stray marks."""
+    if unbalanced(curly(sentence)):
+        return None
+    return quoted(sentence)
+
+
 def date_blank(d: DateFact) -> tuple[int, int, list[str]]:
     """The span a date's blank covers and the answers it accepts."""
     start, end = d.blank or (d.start, d.end)
@@ -89,10 +100,12 @@ def date_question(i: int, d: DateFact, dates: list[DateFact]) -> dict | None:
         if len(distractors) >= 2:
             what = {"year": "year", "range": "years", "decade": "decade"}.get(d.precision, "date")
             verb = "complete" if what == "years" else "completes"
-            shown = blanked(d.sentence, [(d.start, d.end, BLANK)])
+            shown = in_quotes(blanked(d.sentence, [(d.start, d.end, BLANK)]))
+            if shown is None:
+                return cloze([date_blank(d)], d.sentence, "Fill in the blank.")
             return {
                 "type": "multiple_choice",
-                "prompt": f"Which {what} {verb} this sentence from the article? “{shown}”",
+                "prompt": f"Which {what} {verb} this sentence from the article? {shown}",
                 "answer": d.text,
                 "distractors": distractors,
             }
@@ -102,14 +115,16 @@ def date_question(i: int, d: DateFact, dates: list[DateFact]) -> dict | None:
 def figure_question(i: int, f: Figure, figures: list[Figure]) -> dict | None:
     """Which figure completes the sentence (multiple choice), how many (numeric) or a fill-in
     blank, in turn."""
-    shown = blanked(f.sentence, [(f.number_start, f.number_end, BLANK)])
+    shown = in_quotes(blanked(f.sentence, [(f.number_start, f.number_end, BLANK)]))
     turn = 0 if i % 3 == 1 and f.ordinal else i % 3
+    if shown is None:
+        turn = 2
     if turn == 0:
         distractors = figure_distractors(f, figures)
         if len(distractors) >= 2:
             return {
                 "type": "multiple_choice",
-                "prompt": f"Which figure completes this sentence from the article? “{shown}”",
+                "prompt": f"Which figure completes this sentence from the article? {shown}",
                 "answer": f.number,
                 "distractors": distractors,
             }
@@ -120,7 +135,7 @@ def figure_question(i: int, f: Figure, figures: list[Figure]) -> dict | None:
         question: dict = {
             "type": "numeric",
             "prompt": f"{_how_many(f, unit)}Give the number that fills the blank in this "
-            f"sentence from the article: “{shown}”",
+            f"sentence from the article: {shown}",
             "answer": answer,
             "tolerance": 0,
         }
@@ -193,4 +208,20 @@ def cloze(blanks: list[tuple[int, int, list[str]]], sentence: Sentence, prompt: 
         if blank is None:
             return None
         spans.append((start, end, blank))
-    return {"type": "cloze", "prompt": prompt, "text": blanked(sentence, spans)}
+    text = blanked(sentence, spans)
+    if unbalanced(curly(text)):
+        return None  # stray quotation marks: not a sentence a student can read
+    # A cloze is a sentence the student reads whole: a fragment (a sentence cut at a quotation,
+    # one starting in lower case) is not asked this way; a last line without its full stop
+    # gets one.
+    first = text.lstrip("\"“‘'(")[:1]
+    if not (first.isupper() or first.isdigit() or text.lstrip("\"“‘'(").startswith("{{")):
+        return None
+    if not _SENTENCE_END.search(text):
+        if not text.rstrip()[-1:].isalnum():
+            return None
+        text = text.rstrip() + "."
+    return {"type": "cloze", "prompt": prompt, "text": text}
+
+
+_SENTENCE_END = re.compile(r"[.?!…][\"”’')]*$")

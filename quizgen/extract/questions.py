@@ -26,7 +26,7 @@ from ..lint import NEAR_DUPLICATE_RATIO
 from ..text import normalize_answer, normalize_space
 from .distractors import Speakers, longer_last, nearby, place_distractors
 from .facts import DateFact, Facts, Figure, Person, Place, Quote, Sentence
-from .fill import BLANK, cloze, date_blank, date_question, figure_blank, figure_question
+from .fill import BLANK, cloze, date_blank, date_question, figure_blank, figure_question, in_quotes
 from .lexicon import DOCUMENTS, TITLE_WORDS
 
 
@@ -373,10 +373,12 @@ class _Writer:
         text = p.sentence.text
         if shows(text[:local] + " " + text[local + len(p.text) :], p.text):
             return False
-        shown = normalize_space(text[:local] + BLANK + text[local + len(p.text) :])
+        shown = in_quotes(normalize_space(text[:local] + BLANK + text[local + len(p.text) :]))
+        if shown is None:
+            return False
         question = {
             "type": "multiple_choice",
-            "prompt": f"Which place completes this sentence from the article? “{shown}”",
+            "prompt": f"Which place completes this sentence from the article? {shown}",
             "answer": p.text,
             "distractors": distractors,
         }
