@@ -154,19 +154,28 @@ class _Index:
     def __init__(self, questions: tuple[Question, ...]) -> None:
         self.texts: list[list[tuple[str, tuple[str, ...]]]] = []
         self.postings: dict[str, set[int]] = defaultdict(set)
+        # The same without the choices: a multiple-choice answer is looked up only there, so
+        # a bank whose questions share their choices costs no more than one that does not.
+        self.outside_choices: dict[str, set[int]] = defaultdict(set)
         for index, question in enumerate(questions):
             texts = [(label, words(text)) for label, text in shown_texts(question)]
             self.texts.append(texts)
-            for _, tokens in texts:
+            for label, tokens in texts:
                 for token in tokens:
                     self.postings[token].add(index)
+                    if label != "choices":
+                        self.outside_choices[token].add(index)
 
-    def showing(self, needle: tuple[str, ...]) -> Iterable[tuple[int, str]]:
-        """(question, label) of each shown text that holds the words ``needle`` in order."""
-        rarest = min(needle, key=lambda w: len(self.postings.get(w, ())))
-        for index in sorted(self.postings.get(rarest, ())):
+    def showing(
+        self, needle: tuple[str, ...], *, choices: bool = True
+    ) -> Iterable[tuple[int, str]]:
+        """(question, label) of each shown text that holds the words ``needle`` in order;
+        without ``choices``, only texts that are not choices."""
+        postings = self.postings if choices else self.outside_choices
+        rarest = min(needle, key=lambda w: len(postings.get(w, ())))
+        for index in sorted(postings.get(rarest, ())):
             for label, tokens in self.texts[index]:
-                if _contains(tokens, needle):
+                if (choices or label != "choices") and _contains(tokens, needle):
                     yield index, label
 
     def naming(self, left: set[str], right: set[str]) -> Iterable[int]:
@@ -193,9 +202,9 @@ def giveaways(bank: Bank) -> list[Giveaway]:
             needle = words(text)
             if not needle:
                 continue
-            for other, label in index.showing(needle):
-                # A choice shows a multiple-choice answer as its own choices do: no giveaway.
-                if other == position or (mc and label == "choices"):
+            # A choice shows a multiple-choice answer as its own choices do: no giveaway.
+            for other, label in index.showing(needle, choices=not mc):
+                if other == position:
                     continue
                 key = (question.id, questions[other].id)
                 found.setdefault(key, Giveaway(question.id, what, key[1], label))

@@ -182,7 +182,10 @@ def _duplicate_prompts(questions: tuple[Question, ...]) -> dict[int, list[str]]:
         if not text:
             continue
         indexed = False
-        for earlier in sorted(e for e, _ in shared.most_common(CANDIDATES)):
+        # Prompts 90% alike share most of their word pairs: a candidate sharing under a third
+        # of them is not compared (most candidates of unrelated prompts share one or two).
+        least = max(1, len(pairs) // 3)
+        for earlier in sorted(e for e, n in shared.most_common(CANDIDATES) if n >= least):
             other_text = texts[earlier]
             bound = 2 * min(len(text), len(other_text)) / (len(text) + len(other_text))
             if not other_text or bound < NEAR_DUPLICATE_RATIO:

@@ -8,6 +8,10 @@ a bounded number of nodes instead of exhausting memory.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+
 import yaml
 from yaml.constructor import SafeConstructor
 
@@ -82,16 +86,31 @@ def decode(data: bytes, file: str) -> str:
         ) from None
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: composing a large bank makes hundreds of thousands
+    of nodes, none of them garbage, and every full collection would walk them all again
+    (20,000 questions: 3.1 -> 1.2 s to load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _compose(text: str):
     """Compose with libyaml when PyYAML has it (about 15 times faster); on any error, compose
     again with the pure-Python parser, whose messages and marks are the ones reported."""
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    with _gc_paused():
+        if fast is not None:
+            try:
+                return yaml.compose(text, Loader=fast)
+            except yaml.YAMLError:
+                pass
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def read_yaml(data: bytes, file: str):
@@ -126,7 +145,8 @@ def read_yaml(data: bytes, file: str):
     if node is None:
         raise BankError(problems=(Problem("the file holds no YAML document", Location(file)),))
     walker = _Walker(file)
-    value = walker.walk(node)
+    with _gc_paused():
+        value = walker.walk(node)
     if walker.problems:
         raise BankError(problems=tuple(walker.problems))
     return value
