@@ -389,6 +389,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .bank import load_bank
     from .lint import lint
+    from .lint_text import header_notes
 
     failed = False
     for path in args.banks:
@@ -404,6 +405,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             prefix = f"{w.location}: " if w.location else f"{path}: "
             qid = f"question '{w.question_id}': " if w.question_id else ""
             print(f"{prefix}{qid}warning: {w.message}", file=sys.stderr)
+        for question, note in header_notes(bank):
+            print(f"{question.location}: question '{question.id}': note: {note}", file=sys.stderr)
         if warnings and args.strict:
             failed = True
         else:

@@ -117,3 +117,19 @@ def bank_giveaways(bank: Bank, *, header: bool = True) -> dict[str, list[str]]:
             "article's title, publisher or date)"
         )
     return out
+
+
+def header_notes(bank: Bank) -> list[tuple[Question, str]]:
+    """(question, note) for each question whose answer the title or header would show. Not a
+    warning: the assembler leaves such words out of the header of every copy that holds the
+    question; ``quizgen validate`` prints them as notes so the author can reword the title."""
+    shown = header_reveals(header_texts(bank.title, bank.article), bank.questions)
+    return [
+        (
+            q,
+            f"{shown[q.id]} appears in the title or header; copies holding this question "
+            "leave it out of their header",
+        )
+        for q in bank.questions
+        if q.id in shown
+    ]

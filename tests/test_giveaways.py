@@ -149,3 +149,14 @@ def test_default_build_draws_25_and_all_draws_every_question(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"of {len(load_bank(BUNDLED).questions)} questions" in result.stdout
     assert result.stderr.count("left out") == 0
+
+
+def test_validate_notes_header_reveals_without_failing_strict_on_them():
+    result = run_cli("validate", "--strict", str(GIVEAWAYS))
+    notes = [line for line in result.stderr.splitlines() if ": note: " in line]
+    assert notes == [
+        f"{GIVEAWAYS}:88:5: question 'meeting-year': note: its answer '2025' appears in the "
+        "title or header; copies holding this question leave it out of their header"
+    ]
+    # The bank fails --strict for its giveaway pairs, never for a note.
+    assert not [line for line in result.stderr.splitlines() if "meeting-year': warning" in line]
