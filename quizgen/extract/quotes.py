@@ -139,6 +139,9 @@ class _Context:
         self.org_heads: dict[str, str] = {}
         for org in self.names.orgs:
             self.org_heads.setdefault(org.rsplit(" ", 1)[0], org)
+        # A sentence's subject is looked for once: a sentence of many quotations asks for it
+        # once per quotation.
+        self._subjects: dict[int, Speaker | None] = {}
 
     def _person_in(self, words: Sequence[str]) -> Person | None:
         """The person a run of name words ends with (``Secretary Mark Esper``), or stands
@@ -213,6 +216,11 @@ class _Context:
 
     def subject(self, sentence: Sentence) -> Speaker | None:
         """Who a sentence is about: its leading names, else the first name in it."""
+        if sentence.start not in self._subjects:
+            self._subjects[sentence.start] = self._subject(sentence)
+        return self._subjects[sentence.start]
+
+    def _subject(self, sentence: Sentence) -> Speaker | None:
         found = chains(self.text, sentence)
         if not found:
             return None
