@@ -84,13 +84,13 @@ def quote_marks(question: Question) -> list[str]:
 def cloze_sentence(question: Question) -> list[str]:
     """A cloze text that is not a readable sentence: it must start with a capital letter (or
     an opening quotation mark and one) and end with '.', '?', '!' (a closing quotation mark
-    may follow)."""
+    may follow); an excerpt starts or ends with '…' where words are left out."""
     body = question.body
     if not isinstance(body, Cloze):
         return []
     text = body.filled().strip()
     first = text.lstrip("\"“‘'(")[:1]
-    starts = first.isupper() or first.isdigit()
+    starts = first.isupper() or first.isdigit() or first == "…"  # "…" opens an excerpt
     ends = re.search(r"[.?!…][\"”’')]*$", text) is not None
     if starts and ends:
         return []

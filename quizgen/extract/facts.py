@@ -22,6 +22,9 @@ class Sentence:
     """Index of the paragraph the sentence belongs to."""
     caption: bool = False
     """True when the sentence comes from a photo caption (kept once, without its credit)."""
+    cut: tuple[bool, bool] = (False, False)
+    """For an excerpt of a sentence: whether words were left out before and after it (shown
+    as an ellipsis)."""
 
 
 @dataclass(frozen=True)

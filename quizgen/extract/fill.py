@@ -27,7 +27,18 @@ def blanked(sentence: Sentence, spans: list[tuple[int, int, str]]) -> str:
         out.append(replacement)
         pos = end
     out.append(sentence.text[pos - sentence.start :])
-    return normalize_space("".join(out))
+    text = normalize_space("".join(out))
+    before, after = sentence.cut
+    if before or after:
+        # An excerpt: its cut ends shown as an ellipsis, and quotation marks it cut in half
+        # left out rather than printed unpaired.
+        if unbalanced(curly(text)):
+            text = normalize_space(_DOUBLE_QUOTES.sub("", text))
+        text = ("… " if before else "") + text + (" …" if after else "")
+    return text
+
+
+_DOUBLE_QUOTES = re.compile('["“”]')
 
 
 def blank_of(answers: list[str]) -> str | None:
@@ -215,7 +226,8 @@ def cloze(blanks: list[tuple[int, int, list[str]]], sentence: Sentence, prompt: 
     # one starting in lower case) is not asked this way; a last line without its full stop
     # gets one.
     first = text.lstrip("\"“‘'(")[:1]
-    if not (first.isupper() or first.isdigit() or text.lstrip("\"“‘'(").startswith("{{")):
+    opens = text.lstrip("\"“‘'(").startswith(("{{", "…"))
+    if not (first.isupper() or first.isdigit() or opens):
         return None
     if not _SENTENCE_END.search(text):
         if not text.rstrip()[-1:].isalnum():

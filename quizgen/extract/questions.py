@@ -478,7 +478,8 @@ def _excerpt(sentence: Sentence, start: int, end: int) -> Sentence:
     if hi < len(text):
         space = text.rfind(" ", end - at, hi)
         hi = space if space >= 0 else end - at
-    return replace(sentence, text=text[lo:hi], start=at + lo, end=at + hi)
+    cut = (lo > 0, hi < len(text))
+    return replace(sentence, text=text[lo:hi], start=at + lo, end=at + hi, cut=cut)
 
 
 def facts_text_before(p: Person) -> str:

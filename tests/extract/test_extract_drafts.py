@@ -66,3 +66,15 @@ def test_a_one_word_role_is_not_asked_as_who_is_the_role():
     assert any(p.startswith("How does the article describe") for p in prompts), prompts
     people = {p.name: p.role for p in extract(text).facts.people}
     assert people["Tom Baker"] == "Mayor"  # not "Riverside", a mayor "Tom Baker"
+
+
+def test_an_excerpt_shows_its_cuts_and_no_unpaired_quotation_mark():
+    from quizgen.extract.facts import Sentence
+    from quizgen.extract.fill import blanked
+
+    text = '"We have close to 300 helicopters, about 75 aircraft, and more'
+    part = Sentence(0, text, 10, 10 + len(text), 0, cut=(False, True))
+    shown = blanked(part, [(28, 31, "{{300}}")])
+    assert shown == "We have close to {{300}} helicopters, about 75 aircraft, and more …"
+    whole = Sentence(0, '"It is fine," she said.', 0, 23, 0)
+    assert blanked(whole, [(7, 11, "____")]) == '"It is ____," she said.'
