@@ -37,11 +37,13 @@ from pathlib import Path
 
 import yaml
 
-from quizgen.extract import extract, read_article
-from quizgen.extract.lexicon import NUMBER_WORDS, SCALES
-from quizgen.extract.writer import validated
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's quizgen, not an installed one
+
+from quizgen.extract import extract, read_article  # noqa: E402
+from quizgen.extract.lexicon import NUMBER_WORDS, SCALES  # noqa: E402
+from quizgen.extract.writer import validated  # noqa: E402
+
 DEVSET = next(
     (
         folder / "shared" / "articles" / "devset"

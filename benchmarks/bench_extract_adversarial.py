@@ -21,10 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from quizgen.errors import QuizgenError
-from quizgen.extract import extract, extract_command
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's quizgen, not an installed one
+
+from quizgen.errors import QuizgenError  # noqa: E402
+from quizgen.extract import extract, extract_command  # noqa: E402
+
 ARTICLE = ROOT / "banks" / "korean_war_70th_anniversary.txt"
 
 
