@@ -24,6 +24,7 @@ from ..errors import BankError, InputError
 from ..giveaways import conflicts, giveaways
 from ..lint import LONGEST_ANSWER_LIMIT, is_longest_answer, lint
 from ..model import Bank, MultipleChoice
+from ..output import current_umask
 
 HEADER = """\
 # DRAFT question bank written by `quizgen extract` from {article}.
@@ -170,12 +171,6 @@ def _shorten_longest(result: Checked, bank: Bank, alternatives: dict[str, dict])
     return {**result.data, "questions": questions}
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _make_folder(folder: Path, output: Path) -> list[Path]:
     """Create ``folder`` and any missing parents; the folders created, deepest first."""
     created: list[Path] = []
@@ -218,7 +213,7 @@ def write(text: str, output: Path | None) -> None:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, 0o666 & ~current_umask())
             os.replace(tmp, output)
         except OSError as exc:
             raise InputError(f"-o {output}: cannot write: {exc.strerror}") from None
