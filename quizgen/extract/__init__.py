@@ -20,13 +20,15 @@ from pathlib import Path
 from ..bank import ID_RE
 from ..errors import InputError, UsageError
 from ..files import Unreadable, read_text
-from .clean import html_evidence, quote_spans, segment
+from ..gctools import gc_paused
+from .clean import html_evidence, segment
 from .dates import find_dates
 from .facts import Facts, Person
 from .figures import find_figures
 from .names import find_names
 from .questions import MAX_QUESTIONS, draft_questions, slugify
 from .quotes import claim_attributions, find_quotes
+from .scope import Scope
 from .times import find_times
 from .writer import dump, validated, write
 
@@ -92,12 +94,13 @@ def extract_facts(text: str, date: str | dt.date | None = None) -> Facts:
     """Every date, figure, quotation, person and place of ``text``."""
     today = _parse_date(date)
     doc = segment(text)
-    spans = [s for p in doc.paragraphs for s in quote_spans(text, p.start, p.end)]
-    times = find_times(text, doc.sentences)
-    dates = find_dates(text, doc.sentences, spans, today=today, times=times)
+    scope = Scope(text, doc.sentences)
+    spans = [s for index in sorted(doc.quotes) for s in doc.quotes[index]]
+    times = find_times(scope)
+    dates = find_dates(scope, spans, today=today, times=times)
     taken = [(d.start, d.end) for d in dates] + times
-    figures = find_figures(text, doc.sentences, taken)
-    names = find_names(text, doc.sentences)
+    figures = find_figures(scope, taken)
+    names = find_names(scope)
     quotes = find_quotes(doc, names)
     people = list(names.people)
     known = {p.name for p in people}
@@ -140,8 +143,9 @@ def extract(
     ``date`` (``YYYY-MM-DD``) is the article's date, used to resolve relative dates.
     """
     today = _parse_date(date)
-    facts = extract_facts(text, today)
-    questions, alternatives = draft_questions(facts)
+    with gc_paused():  # a long article makes many objects and no garbage
+        facts = extract_facts(text, today)
+        questions, alternatives = draft_questions(facts)
     title = title or facts.headline or "Draft question bank"
     return DraftBank(
         bank_id,

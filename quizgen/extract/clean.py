@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .facts import Sentence, Skipped
 from .lexicon import (
@@ -189,6 +189,8 @@ _STARTERS = frozenset(
 )
 """Words that start a sentence after a time such as ``9 p.m.``."""
 _QUOTE_MARK_RE = re.compile('["“”‘’]')
+_SPLIT_HINT_RE = re.compile('[.!?…"“”‘’]')
+"""What a paragraph holds when it may be more than one sentence."""
 
 
 _HTML_START_RE = re.compile(r"\s*(?:<!DOCTYPE\s+html|<html[\s>]|<\?xml\b)", re.I)
@@ -233,6 +235,9 @@ class Document:
     sentences: tuple[Sentence, ...]
     skipped: tuple[Skipped, ...]
     headline: str | None
+    quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
+    """Paragraph index -> its quotations (``quote_spans``), for the paragraphs that hold a
+    quotation mark."""
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -271,14 +276,6 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return spans
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -300,6 +297,12 @@ def _repeat_tail(first: str, second: str) -> str | None:
     return None
 
 
+def _may_repeat(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether line ``b`` may repeat line ``a`` (a cheap test before ``_repeat_tail``; both
+    are stripped spans of ``text``)."""
+    return a[1] - a[0] <= b[1] - b[0] and text[a[0]] == text[b[0]]
+
+
 def _credit_start(text: str, start: int, end: int) -> int | None:
     """Where a credit ending the line ``text[start:end]`` begins, if it ends with one."""
     # A credit is short: only the line's last characters are searched, so a long line
@@ -312,25 +315,42 @@ def _credit_start(text: str, start: int, end: int) -> int | None:
     return None
 
 
+_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
+"""A line's text without the spaces around it (lines end at ``\n``)."""
+
+
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
-    blocks: list[list[tuple[int, int]]] = [[]]
-    for start, end in _lines(text):
+    """The non-blank lines (stripped spans), grouped in blocks between blank lines."""
+    blocks: list[list[tuple[int, int]]] = []
+    block: list[tuple[int, int]] = []
+    prev = 0
+    count = text.count
+    for m in _LINE_RE.finditer(text):
+        s, e = m.span()
+        if block and count("\n", prev, s) >= 2:
+            blocks.append(block)
+            block = []
+        block.append((s, e))
+        prev = e
+    if block:
+        blocks.append(block)
+    return blocks
+
+
+def split_sentences(
+    text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans of the paragraph ``text[start:end]``; never splits inside a quotation.
+
+    ``spans``: the paragraph's quotations (``quote_spans``) when they are already known."""
+    if not _SPLIT_HINT_RE.search(text, start, end):  # no sentence end, no quotation mark
         s, e = _strip_span(text, start, end)
-        if s == e:
-            if blocks[-1]:
-                blocks.append([])
-        else:
-            blocks[-1].append((s, e))
-    return [b for b in blocks if b]
-
-
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of the paragraph ``text[start:end]``; never splits inside a quotation."""
+        return [(s, e)] if s < e else []
+    if spans is None:
+        spans = quote_spans(text, start, end)
     # An unclosed quotation (a stray mark, or one continued in the next paragraph) and a
     # span too long to be a quotation do not hold sentences together.
-    held = SpanIndex(
-        (o, c) for o, c in quote_spans(text, start, end) if c < end and c - o <= MAX_QUOTE_CHARS
-    )
+    held = SpanIndex((o, c) for o, c in spans if c < end and c - o <= MAX_QUOTE_CHARS)
     out, pos = [], start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         cut = m.end()
@@ -387,7 +407,13 @@ def segment(text: str) -> Document:
                 skip(s, e, why)
                 i += 1
                 continue
-            capitals = line.isupper() and len(line.split()) >= 2 and len(block) > 1
+            capitals = (
+                bi == first
+                and i == 0
+                and line.isupper()
+                and len(line.split()) >= 2
+                and len(block) > 1
+            )
             if (
                 bi == first
                 and i == 0
@@ -410,7 +436,7 @@ def segment(text: str) -> Document:
                 opening = opening and not capitals
                 i += 1
                 continue
-            if i + 1 < len(block):
+            if i + 1 < len(block) and _may_repeat(text, block[i], block[i + 1]):
                 tail = _repeat_tail(line, text[block[i + 1][0] : block[i + 1][1]])
                 if tail is not None:
                     kept.append((s, e, bool(tail)))
@@ -432,12 +458,16 @@ def segment(text: str) -> Document:
             j = i
             while (
                 j + 1 < len(block)
-                and not text[block[j][0] : block[j][1]].endswith(_TERMINAL)
-                and _repeat_tail(
-                    text[block[j + 1][0] : block[j + 1][1]],
-                    text[block[j + 2][0] : block[j + 2][1]] if j + 2 < len(block) else "",
+                and not text.endswith(_TERMINAL, *block[j])
+                and not (
+                    j + 2 < len(block)
+                    and _may_repeat(text, block[j + 1], block[j + 2])
+                    and _repeat_tail(
+                        text[block[j + 1][0] : block[j + 1][1]],
+                        text[block[j + 2][0] : block[j + 2][1]],
+                    )
+                    is not None
                 )
-                is None
             ):
                 j += 1
             kept.append((s, block[j][1], False))
@@ -446,16 +476,23 @@ def segment(text: str) -> Document:
 
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
+    quotes: dict[int, list[tuple[int, int]]] = {}
+    control = _CONTROL_RE.search(text) is not None
+    only_captions = True  # so far: a dateline opens the first paragraph that is not one
     for s, e, caption in kept:
-        if not caption and all(p.caption for p in paragraphs):
+        if not caption and only_captions:
             m = _DATELINE_RE.match(text, s, e)
             if m and m.end() < e:
                 skip(s, m.end(), "dateline")
                 s = m.end()
+        only_captions = only_captions and caption
         index = len(paragraphs)
         paragraphs.append(Paragraph(index, s, e, caption))
-        for ss, se in split_sentences(text, s, e):
-            if _CONTROL_RE.search(text, ss, se):
+        spans = quote_spans(text, s, e) if _QUOTE_MARK_RE.search(text, s, e) else []
+        if spans:
+            quotes[index] = spans
+        for ss, se in split_sentences(text, s, e, spans):
+            if control and _CONTROL_RE.search(text, ss, se):
                 skip(ss, se, "control characters")
                 continue
             if se - ss > MAX_SENTENCE_CHARS:
@@ -463,7 +500,7 @@ def segment(text: str) -> Document:
                 continue
             sentences.append(Sentence(len(sentences), text[ss:se], ss, se, index, caption))
     skipped.sort(key=lambda k: k.start)
-    return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline)
+    return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline, quotes)
 
 
 class SpanIndex:

@@ -16,6 +16,7 @@ from .clean import SpanIndex
 from .facts import DateFact, Sentence
 from .figures import STOP_WORDS
 from .lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
+from .scope import DIGIT, Scope, keywords
 
 _FULL_MONTH = "|".join(MONTH_NAMES)
 _ANY_MONTH = _FULL_MONTH + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -74,6 +75,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     )
 ]
+_TRIGGERS = {
+    **{name: DIGIT for name, _ in _PATTERNS},  # the absolute dates hold a day or a year
+    "month": keywords(*MONTH_NAMES),
+    "rel_weekday": keywords("day"),  # Monday ... Sunday
+    "rel_day": keywords("day", "tomorrow", "tonight"),
+    "rel_period": keywords("week", "month", "year"),
+    "rel_count": keywords("ago", "later", "earlier", "before", "after"),
+    "rel_following": keywords("following", "next", "previous"),
+}
+"""What every sentence holding a match of each pattern also holds (see ``Scope.finditer``)."""
 _FUTURE = re.compile(r"\b(?:will|shall|is due to|are due to|plans? to|is set to|are set to)\b")
 
 
@@ -96,19 +107,29 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, int, str, re.Match]]:
-    found = []
+def _candidates(scope: Scope) -> list[tuple[Sentence, list[tuple[int, int, int, str, re.Match]]]]:
+    """The sentences that hold a date, in order, with their date matches in order; of
+    overlapping matches the one that starts first, then the longest, then the first
+    pattern's."""
+    by_sentence: dict[int, list[tuple[int, int, int, str, re.Match]]] = {}
+    sentences: dict[int, Sentence] = {}
     for priority, (name, pattern) in enumerate(_PATTERNS):
-        for m in pattern.finditer(text, start, end):
-            found.append((m.start(), -(m.end() - m.start()), priority, name, m))
-    found.sort(key=lambda f: (f[0], f[1], f[2]))
-    taken: list[tuple[int, int, int, str, re.Match]] = []
-    last_end = -1
-    for f in found:
-        if f[0] >= last_end:
-            taken.append(f)
-            last_end = f[0] - f[1]
-    return taken
+        for sentence, m in scope.finditer(pattern, _TRIGGERS[name]):
+            a, b = m.span()
+            sentences[sentence.start] = sentence
+            by_sentence.setdefault(sentence.start, []).append((a, a - b, priority, name, m))
+    out = []
+    for start in sorted(by_sentence):
+        found = by_sentence[start]
+        found.sort(key=lambda f: (f[0], f[1], f[2]))
+        taken: list[tuple[int, int, int, str, re.Match]] = []
+        last_end = -1
+        for f in found:
+            if f[0] >= last_end:
+                taken.append(f)
+                last_end = f[0] - f[1]
+        out.append((sentences[start], taken))
+    return out
 
 
 _YEAR_PREPOSITION_RE = re.compile(
@@ -282,24 +303,24 @@ def _period(today: dt.date, unit: str, shift: int, *, ago: bool = False):
 
 
 def find_dates(
-    text: str,
-    sentences: Iterable[Sentence],
+    scope: Scope,
     quotes: Iterable[tuple[int, int]],
     *,
     today: dt.date | None = None,
     times: Iterable[tuple[int, int]] = (),
 ) -> list[DateFact]:
-    """Every date in ``sentences`` (spans of ``text``), in order of appearance; nothing inside
-    the ``times`` spans (``0900 GMT`` is a time of day, not the year 900)."""
+    """Every date in the sentences of ``scope``, in order of appearance; nothing inside the
+    ``times`` spans (``0900 GMT`` is a time of day, not the year 900)."""
+    text = scope.text
     quotes = SpanIndex(quotes)
     times = SpanIndex(times)
     out: list[DateFact] = []
     resolver = _Resolver(today)
     paragraph = None
-    for sentence in sentences:
+    for sentence, candidates in _candidates(scope):
         if sentence.paragraph != paragraph:
             paragraph, resolver.anchor = sentence.paragraph, None
-        for _start, _neg, _prio, name, m in _candidates(text, sentence.start, sentence.end):
+        for _start, _neg, _prio, name, m in candidates:
             if name == "year" and _year_is_figure(text, m):
                 continue
             if times.within(m.start(), m.end()):

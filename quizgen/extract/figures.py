@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from .clean import SpanIndex
-from .facts import Figure, Sentence
+from .facts import Figure
 from .lexicon import ORDINAL_WORDS, QUALIFIERS, SCALES, TENS, UNITS
+from .scope import Scope, keywords
 
 STOP_WORDS = frozenset(
     """
@@ -37,6 +38,9 @@ _WORD_TENS = "|".join(TENS)
 _WORD_NUMBER = rf"(?:{_WORD_TENS})(?:-(?:{_WORD_UNITS}))?|a\s+dozen|(?:{_WORD_UNITS})"
 _QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 FIGURE_RE = re.compile(
+    # A figure starts where a word does, or with a digit or a currency sign: said first, it
+    # spares the engine trying every number word inside every word (twice as fast).
+    r"(?:(?<!\w)(?=[\w$€£¥])|(?=[\d$€£¥]))"
     rf"(?:\b(?P<qual>{_QUALIFIER})\s+)?"
     r"(?P<num>(?P<cur>[$€£¥])?"
     rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<words>(?i:{_WORD_NUMBER})))"
@@ -45,6 +49,7 @@ FIGURE_RE = re.compile(
     r"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b)?)",
     re.IGNORECASE,
 )
+_FIGURE_TRIGGER = keywords(*UNITS, *TENS, "dozen", digits=True)
 MAX_DIGITS = 18
 """A longer run of digits is not read as a figure."""
 _HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>[a-z]+)(?:-(?:old|long|strong|wide|high))?\b")
@@ -141,12 +146,14 @@ _ORDINAL_WORD_RE = re.compile(
 )
 """An ordinal word after a determiner: ``their fifth day``, ``the seventh of 10 launches``.
 ``first`` is left out: it mostly means "earliest", not a count."""
+_ORDINAL_TRIGGER = keywords(*(w for w in ORDINAL_WORDS if w != "first"))
 _OF_NUMBER_RE = re.compile(r"[ \t]+of[ \t]+(?P<n>\d[\d,]*|[a-z]+)\b")
 
 
-def _ordinal_words(text: str, sentence: Sentence, taken: SpanIndex) -> list[Figure]:
+def _ordinal_words(scope: Scope, taken: SpanIndex) -> list[Figure]:
+    text = scope.text
     out = []
-    for m in _ORDINAL_WORD_RE.finditer(text, sentence.start, sentence.end):
+    for sentence, m in scope.finditer(_ORDINAL_WORD_RE, _ORDINAL_TRIGGER):
         start, end = m.span("num")
         if taken.within(start, end):
             continue
@@ -174,56 +181,52 @@ def _ordinal_words(text: str, sentence: Sentence, taken: SpanIndex) -> list[Figu
     return out
 
 
-def find_figures(
-    text: str,
-    sentences: Iterable[Sentence],
-    taken: Iterable[tuple[int, int]],
-) -> list[Figure]:
-    """Every figure in ``sentences`` outside the ``taken`` spans (dates), in order."""
+def find_figures(scope: Scope, taken: Iterable[tuple[int, int]]) -> list[Figure]:
+    """Every figure in the sentences of ``scope`` outside the ``taken`` spans (dates), in
+    order."""
+    text = scope.text
     taken = SpanIndex(taken)
-    out: list[Figure] = []
-    for sentence in sentences:
-        out.extend(_ordinal_words(text, sentence, taken))
-        for m in FIGURE_RE.finditer(text, sentence.start, sentence.end):
-            start, end = m.start("num"), m.end("num")
-            if taken.within(start, end) or _excluded(text, m):
-                continue
-            if len(m.group("digits") or "") > MAX_DIGITS:
-                continue  # a code, an identifier or noise, not a quantity a quiz asks for
-            words = m.group("words")
-            ordinal = bool(m.group("ord"))
-            if ordinal and not m.group("digits"):
-                continue
-            pos = end
-            hyphen = _HYPHEN_UNIT_RE.match(text, end, sentence.end)
-            if hyphen and not m.group("pct"):
-                unit, pos = hyphen.group("unit"), hyphen.end()
-            elif m.group("pct"):
-                unit = "percent"
-            else:
-                unit, pos = _counted(text, end, sentence.end)
-            if m.group("cur"):
-                unit = (_CURRENCIES[m.group("cur")] + " " + unit).strip()
-            if words and (
-                not unit or (words.lower() == "one" and unit.split()[0].lower() in _ONE_SKIP)
-            ):
-                continue
-            qual = re.sub(r"\s+", " ", m.group("qual")).lower() if m.group("qual") else None
-            fstart = m.start("qual") if qual else start
-            out.append(
-                Figure(
-                    text=text[fstart : max(pos, end)],
-                    start=fstart,
-                    end=max(pos, end),
-                    sentence=sentence,
-                    number=text[start:end],
-                    number_start=start,
-                    number_end=end,
-                    value=_value(m),
-                    unit=unit,
-                    qualifier=qual,
-                    ordinal=ordinal,
-                    words=bool(words),
-                )
+    out = _ordinal_words(scope, taken)  # first, as the first of two figures at one place
+    for sentence, m in scope.finditer(FIGURE_RE, _FIGURE_TRIGGER):
+        start, end = m.start("num"), m.end("num")
+        if taken.within(start, end) or _excluded(text, m):
+            continue
+        if len(m.group("digits") or "") > MAX_DIGITS:
+            continue  # a code, an identifier or noise, not a quantity a quiz asks for
+        words = m.group("words")
+        ordinal = bool(m.group("ord"))
+        if ordinal and not m.group("digits"):
+            continue
+        pos = end
+        hyphen = _HYPHEN_UNIT_RE.match(text, end, sentence.end)
+        if hyphen and not m.group("pct"):
+            unit, pos = hyphen.group("unit"), hyphen.end()
+        elif m.group("pct"):
+            unit = "percent"
+        else:
+            unit, pos = _counted(text, end, sentence.end)
+        if m.group("cur"):
+            unit = (_CURRENCIES[m.group("cur")] + " " + unit).strip()
+        if words and (
+            not unit or (words.lower() == "one" and unit.split()[0].lower() in _ONE_SKIP)
+        ):
+            continue
+        qual = re.sub(r"\s+", " ", m.group("qual")).lower() if m.group("qual") else None
+        fstart = m.start("qual") if qual else start
+        out.append(
+            Figure(
+                text=text[fstart : max(pos, end)],
+                start=fstart,
+                end=max(pos, end),
+                sentence=sentence,
+                number=text[start:end],
+                number_start=start,
+                number_end=end,
+                value=_value(m),
+                unit=unit,
+                qualifier=qual,
+                ordinal=ordinal,
+                words=bool(words),
             )
+        )
     return sorted(out, key=lambda f: f.start)

@@ -10,6 +10,7 @@ a word like ``Daily``, ``Ministry`` is an organisation, never a person.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from .scope import Scope
 
 _TITLE_ABBREV = "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS))
 _TOKEN = (
@@ -44,6 +46,8 @@ CHAIN_RE = re.compile(
     rf"(?<![\w-]){_TOKEN}(?:(?:[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_TOKEN})*"
     r"(?P<poss>['’]s\b|(?<=s)['’](?!\w))?"
 )
+_CAPITAL = re.compile("[A-Z]")
+"""What every chain holds (see ``Scope.finditer``)."""
 _SPACES_RE = re.compile(r"[ \t]+")
 _NEXT_LOWER_RE = re.compile(r"[ \t]+([a-z]+)")
 _ROLE_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -156,24 +160,27 @@ class Names:
 
 def chains(text: str, sentence: Sentence) -> list[Chain]:
     """Runs of capitalised words in ``sentence``; leading function words are dropped."""
-    out = []
-    for m in CHAIN_RE.finditer(text, sentence.start, sentence.end):
-        raw = m.group()
-        if m.group("poss"):
-            raw = raw[: -len(m.group("poss"))]
-        words = _SPACES_RE.split(raw)
-        start = m.start()
-        while words and words[0] in _LEADING:
-            start += len(words[0])
-            start = _skip_space(text, start)
-            words = words[1:]
-        if words and words[0] in ("of", "the"):
-            continue
-        if words:
-            out.append(
-                Chain(tuple(words), start, m.start() + len(raw), bool(m.group("poss")), sentence)
-            )
-    return out
+    found = (
+        _chain(text, m, sentence) for m in CHAIN_RE.finditer(text, sentence.start, sentence.end)
+    )
+    return [c for c in found if c is not None]
+
+
+def _chain(text: str, m: re.Match, sentence: Sentence) -> Chain | None:
+    """The chain a match of ``CHAIN_RE`` makes, without its leading function words."""
+    raw = m.group()
+    poss = m.group("poss")
+    if poss:
+        raw = raw[: -len(poss)]
+    words = _SPACES_RE.split(raw)
+    start = m.start()
+    while words and words[0] in _LEADING:
+        start += len(words[0])
+        start = _skip_space(text, start)
+        words = words[1:]
+    if not words or words[0] in ("of", "the"):
+        return None
+    return Chain(tuple(words), start, m.start() + len(raw), bool(poss), sentence)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -187,6 +194,7 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def place_in(words: tuple[str, ...]) -> tuple[int, int, str] | None:
     """(first, last, canonical name) of the longest known place among ``words``."""
     best = None
@@ -203,6 +211,7 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS
 
@@ -212,18 +221,21 @@ def _capitals(word: str) -> bool:
     return word.isupper() and not _INITIAL_RE.fullmatch(word) and word not in _SUFFIXES
 
 
-def _is_org(chain: Chain, text: str) -> bool:
+def _is_org(chain: Chain, next_word: str) -> bool:
+    """Whether a chain names an organisation; ``next_word``: the lowercase word after it."""
     words = chain.words
     # a title then a name is a person, whatever the title holds: ``Army Col. Ned Woolfolk``,
     # ``Pentagon Press Secretary Navy Rear Adm. John Kirby``
-    last_title = max((i for i, w in enumerate(words) if _title(w)), default=-1)
+    last_title = -1
+    for i, w in enumerate(words):
+        if _title(w):
+            last_title = i
     if (
         0 <= last_title < len(words) - 1
         and not {w.lower() for w in words[last_title + 1 :]} & ORG_WORDS
     ):
         return False
-    lowered = {w.lower() for w in words}
-    return bool(lowered & ORG_WORDS) or _next_word(text, chain.end) in ORG_NOUNS
+    return not ORG_WORDS.isdisjoint(w.lower() for w in words) or next_word in ORG_NOUNS
 
 
 _VERBS = "|".join(SPEECH_VERBS)
@@ -238,6 +250,7 @@ _OWNERS = ("his", "her", "their")
 
 
 _ROLE_WINDOW = 160
+_ROLE_PEEK = 40
 """How far before a name its role is looked for (in characters): a role is a few words, and a
 bounded look keeps a long sentence linear."""
 
@@ -256,19 +269,27 @@ def _left(text: str, chain: Chain, window: int) -> str:
 def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, str]:
     """The role written before a name (title words in the chain, then words to the left),
     and the word the role stopped at (``his`` in ``his South Korean counterpart``)."""
-    role_words = list(chain.words[:name_first])
     left = _left(text, chain, _ROLE_WINDOW)
-    tokens = _ROLE_TOKEN_RE.findall(left)
-    stop = ""
-    for tok in reversed(tokens):
-        low = tok.lower()
-        if low in ROLE_NOUNS or (tok[:1].isupper() and low not in ("the", "a", "an")):
-            role_words[0:0] = [tok]
-            continue
-        if low == "the" and role_words and role_words[0].endswith(("'s", "’s")):
-            role_words[0:0] = [tok]
-        stop = low
-        break
+    # Most names have no role: the words just before the name are read first, and the
+    # whole window only when the role may run on past them.
+    for part in (left[-_ROLE_PEEK:], left):
+        role_words = list(chain.words[:name_first])
+        tokens = _ROLE_TOKEN_RE.findall(part)
+        stop, at = "", -1
+        for at in range(len(tokens) - 1, -1, -1):
+            tok = tokens[at]
+            low = tok.lower()
+            if low in ROLE_NOUNS or (tok[:1].isupper() and low not in ("the", "a", "an")):
+                role_words.insert(0, tok)
+                continue
+            if low == "the" and role_words and role_words[0].endswith(("'s", "’s")):
+                role_words.insert(0, tok)
+            stop = low
+            break
+        else:
+            at = -1
+        if at >= 1 or len(part) == len(left):  # stopped at a whole word, or read it all
+            break
     while role_words and role_words[-1] == "of":
         role_words.pop()
     if not _has_role_noun(role_words):
@@ -302,9 +323,9 @@ def _role_after(text: str, chain: Chain) -> str | None:
 
 
 def _person(text: str, chain: Chain, known: Names, *, speaker: Callable[[], bool]) -> Person | None:
-    """The person a chain names, if it names one. ``speaker()`` says whether the chain is
-    the subject or object of a reporting verb (asked only when it matters: it costs a
-    search)."""
+    """The person a chain (not an organisation's name) names, if it names one.
+    ``speaker()`` says whether the chain is the subject or object of a reporting verb (asked
+    only when it matters: it costs a search)."""
     words = chain.words
     if len(words) == 1 and known.person(words[0]):
         return None
@@ -318,7 +339,7 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: Callable[[], bool
     while first > 0 and not _title(words[first - 1]):
         first -= 1
     name = words[first:]
-    if not 1 <= len(name) <= 5 or _is_org(chain, text) or chain.possessive and first == 0:
+    if not 1 <= len(name) <= 5 or chain.possessive and first == 0:
         return None
     if any(w.lower() in _NOT_NAMES or _capitals(w) for w in name) or place_in(name):
         return None
@@ -356,11 +377,12 @@ def _word_spans(text: str, chain: Chain) -> list[tuple[int, int]]:
     return spans
 
 
-def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, int]]:
-    """(name, kind, start, end) of the places a chain names."""
+def _place(text: str, chain: Chain, names: Names, nxt: str) -> list[tuple[str, str, int, int]]:
+    """(name, kind, start, end) of the places a chain (not an organisation's name) names;
+    ``nxt``: the lowercase word after it."""
     words = chain.words
     before = text[max(chain.sentence.start, chain.start - 16) : chain.start]
-    if _next_word(text, chain.end) in SITE_WORDS or (
+    if nxt in SITE_WORDS or (
         len(words) > 1
         and (words[-1].lower() in SITE_WORDS or (words[0].lower() in SITE_WORDS and "of" in words))
         and _SITE_LEAD_RE.search(before)
@@ -385,12 +407,10 @@ def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, i
         return found
     if found:
         return found
-    nxt = _next_word(text, chain.end)
     if (
         _PLACE_PREP_RE.search(before)
         and not chain.possessive
         and len(words) <= 3
-        and not _is_org(chain, text)
         and not names.person(words[0])
         and not any(w.lower() in _NOT_NAMES | EVENT_WORDS | TITLE_WORDS for w in words)
         and not words[-1].endswith(("an", "ese", "ish"))
@@ -401,52 +421,57 @@ def _place(text: str, chain: Chain, names: Names) -> list[tuple[str, str, int, i
     return []
 
 
-def find_names(text: str, sentences: Iterable[Sentence]) -> Names:
-    """People, places and organisations of ``sentences``, with their mentions in order.
+def find_names(scope: Scope) -> Names:
+    """People, places and organisations of the sentences of ``scope``, with their mentions in
+    order.
 
     A name of two words or more that says something (``Keiko Ogura, 83, said``) or is named
     after a reporting verb (``said Keiko Ogura``) is a person even without a role.
     """
+    text = scope.text
     names = Names()
     seen_places: set[str] = set()
-    for sentence in sentences:
-        for chain in chains(text, sentence):
-            if _is_org(chain, text):
-                org = chain.text
-                if org.endswith(("an", "ese", "ish")) and _next_word(text, chain.end):
-                    org = f"{org} {_next_word(text, chain.end)}"
-                names.orgs.setdefault(org, sentence.index)
-                names.mentions.append((sentence.index, chain.start, "org", org))
-                continue
-            if chain.text in names.orgs:
-                names.mentions.append((sentence.index, chain.start, "org", chain.text))
-                continue
+    for sentence, m in scope.finditer(CHAIN_RE, _CAPITAL):
+        chain = _chain(text, m, sentence)
+        if chain is None:
+            continue
+        nxt = _next_word(text, chain.end)
+        if _is_org(chain, nxt):
+            org = chain.text
+            if org.endswith(("an", "ese", "ish")) and nxt:
+                org = f"{org} {nxt}"
+            names.orgs.setdefault(org, sentence.index)
+            names.mentions.append((sentence.index, chain.start, "org", org))
+            continue
+        if chain.text in names.orgs:
+            names.mentions.append((sentence.index, chain.start, "org", chain.text))
+            continue
 
-            def in_speaker(chain: Chain = chain, sentence: Sentence = sentence) -> bool:
-                return bool(
-                    _SPEAKS_RE.match(text, chain.end, min(sentence.end, chain.end + _ROLE_WINDOW))
-                    or _SAID_BEFORE_RE.search(
-                        text, max(sentence.start, chain.start - _ROLE_WINDOW), chain.start
-                    )
+        def in_speaker(chain: Chain = chain, sentence: Sentence = sentence) -> bool:
+            return bool(
+                _SPEAKS_RE.match(text, chain.end, min(sentence.end, chain.end + _ROLE_WINDOW))
+                or _SAID_BEFORE_RE.search(
+                    text, max(sentence.start, chain.start - _ROLE_WINDOW), chain.start
                 )
+            )
 
-            person = _person(text, chain, names, speaker=in_speaker)
-            if person is not None and names.person(person.name) is None:
-                names.add(person)
-            known = person or names.person(chain.text)
-            if known is not None:
-                names.mentions.append(
-                    (
-                        sentence.index,
-                        chain.start,
-                        "person",
-                        names.person(known.name).name if names.person(known.name) else known.name,
-                    )
+        person = _person(text, chain, names, speaker=in_speaker)
+        if person is not None and names.person(person.name) is None:
+            names.add(person)
+        known = person or names.person(chain.text)
+        if known is not None:
+            names.mentions.append(
+                (
+                    sentence.index,
+                    chain.start,
+                    "person",
+                    names.person(known.name).name if names.person(known.name) else known.name,
                 )
-                continue
-            for name, kind, s, e in _place(text, chain, names):
-                names.mentions.append((sentence.index, s, "place", name))
-                if name not in seen_places:
-                    seen_places.add(name)
-                    names.places.append(Place(name, kind, text[s:e], sentence, s, e))
+            )
+            continue
+        for name, kind, s, e in _place(text, chain, names, nxt):
+            names.mentions.append((sentence.index, s, "place", name))
+            if name not in seen_places:
+                seen_places.add(name)
+                names.places.append(Place(name, kind, text[s:e], sentence, s, e))
     return names

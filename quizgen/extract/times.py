@@ -8,9 +8,8 @@ found here are left out of both, so no question asks about them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from .facts import Sentence
+from .scope import Scope, keywords
 
 _CLOCK_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HOUR = r"(?:[01]?\d|2[0-4])"
@@ -21,7 +20,10 @@ _ZONE = r"(?:[ \t]*(?:GMT|UTC|[A-Z]{1,4}T)\b)?"
 _NOT_AFTER = r"(?<![\w.,:$€£¥])"
 
 TIME_RE = re.compile(
-    "|".join(
+    # Every form starts where a word does: said first, it spares the engine trying each form
+    # inside every word (twice as fast).
+    r"(?<!\w)(?:"
+    + "|".join(
         (
             # 9-11 a.m., 9 to 11 p.m.: one span
             rf"{_NOT_AFTER}{_HOUR}{_MINUTES}?[ \t]*(?:-|–|—|to|and|until|till)[ \t]*"
@@ -46,12 +48,13 @@ TIME_RE = re.compile(
             r"(?:morning|afternoon|evening))\b",
         )
     )
+    + ")"
 )
 
 
-def find_times(text: str, sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
-    """``(start, end)`` of every time of day in ``sentences`` (spans of ``text``)."""
-    out: list[tuple[int, int]] = []
-    for sentence in sentences:
-        out.extend(m.span() for m in TIME_RE.finditer(text, sentence.start, sentence.end))
-    return out
+_TRIGGER = keywords("clock", "half", "quarter", "noon", "midnight", digits=True)
+
+
+def find_times(scope: Scope) -> list[tuple[int, int]]:
+    """``(start, end)`` of every time of day in the sentences of ``scope``."""
+    return [m.span() for _, m in scope.finditer(TIME_RE, _TRIGGER)]

@@ -1,0 +1,162 @@
+"""The sentences of an article, searched as one text.
+
+A rule's pattern is run once over the whole article rather than once per sentence: a long
+article of short sentences costs one search per pattern, not one per sentence and pattern.
+The text searched is the article with every character outside a kept sentence replaced by
+NUL, which no sentence holds (a sentence with control characters is left out), so a match
+that stays inside one sentence is the match a search of that sentence alone finds.
+
+That holds for patterns whose lookarounds at a sentence's edges cannot tell NUL from what a
+search bounded by the sentence sees there: before a sentence, the space that separates it
+(a lookbehind for a word character, a digit or punctuation sees neither in both); after it,
+the end of the search (a lookahead fails on NUL as at the end, or a negative one holds). Every
+pattern the rules search this way is checked against the per-sentence search in the tests.
+A match that runs across a NUL, and a sentence not preceded by a space, are searched again
+sentence by sentence, so the results are the same in every case.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+
+from .facts import Sentence
+
+_GAP = "\x00"
+_MAX_GAP = 64
+"""Sentences further apart are searched in separate runs, so long stretches of skipped text
+(a run of dots, a long credit) are not searched at all."""
+
+
+class Scope:
+    """``text`` and its ``sentences`` (spans in order, not overlapping)."""
+
+    def __init__(self, text: str, sentences: Iterable[Sentence]) -> None:
+        self.text = text
+        self.sentences = tuple(sentences)
+        self._ends = [s.end for s in self.sentences]
+        self._run_cache: dict[re.Pattern | None, list[tuple[int, int]]] = {}
+        self._alone: set[int] = set()
+        """Sentences always searched alone: not preceded by a space (or the start)."""
+        pieces: list[str] = []
+        pos = 0
+        ordered = True
+        for k, s in enumerate(self.sentences):
+            if s.start < pos or s.end < s.start:
+                ordered = False
+                break
+            if s.start > 0 and not text[s.start - 1].isspace():
+                self._alone.add(k)
+            pieces.append(_GAP * (s.start - pos))
+            pieces.append(text[s.start : s.end])
+            pos = s.end
+        pieces.append(_GAP * (len(text) - pos))
+        self.masked: str | None = "".join(pieces) if ordered and _GAP not in text else None
+        """The text searched, or None when it cannot be made (then every sentence is
+        searched alone)."""
+
+    def finditer(
+        self, pattern: re.Pattern, trigger: re.Pattern | None = None
+    ) -> Iterator[tuple[Sentence, re.Match]]:
+        """``(sentence, match)`` for every match of ``pattern`` in each sentence, in order:
+        what ``pattern.finditer(text, sentence.start, sentence.end)`` gives for each.
+
+        ``trigger``: a quick pattern that every sentence with a match of ``pattern`` also
+        matches (a digit, a key word): only those sentences are searched."""
+        sentences = self.sentences
+        if self.masked is None:
+            for s in sentences:
+                for m in pattern.finditer(self.text, s.start, s.end):
+                    yield s, m
+            return
+        ends = self._ends
+        n = len(sentences)
+        found: list[tuple[int, re.Match]] = []
+        alone = set(self._alone)
+        for start, end in self._runs(trigger):
+            for m in pattern.finditer(self.masked, start, end):
+                a, b = m.span()
+                k = bisect_left(ends, b)  # the first sentence ending at or after the match
+                if k < n and sentences[k].start <= a and a < b:
+                    found.append((k, m))
+                    continue
+                # Across a gap (or empty): every sentence the match touches is searched alone.
+                j = bisect_left(ends, a)
+                while j < n and sentences[j].start <= b:
+                    alone.add(j)
+                    j += 1
+        i = 0
+        for k in sorted(alone):
+            while i < len(found) and found[i][0] < k:
+                yield sentences[found[i][0]], found[i][1]
+                i += 1
+            while i < len(found) and found[i][0] == k:
+                i += 1
+            s = sentences[k]
+            for m in pattern.finditer(self.text, s.start, s.end):
+                yield s, m
+        for k, m in found[i:]:
+            yield sentences[k], m
+
+    def _runs(self, trigger: re.Pattern | None) -> list[tuple[int, int]]:
+        """Stretches of the masked text to search: runs of the sentences ``trigger`` finds
+        (all when None), a long gap between two sentences ending a run."""
+        if trigger in self._run_cache:
+            return self._run_cache[trigger]
+        sentences = self.sentences
+        if trigger is None:
+            chosen: Iterable[int] = range(len(sentences))
+        else:
+            ends = self._ends
+            hits: list[int] = []
+            pos = 0
+            search = trigger.search
+            while m := search(self.masked, pos):
+                k = bisect_right(ends, m.start())  # the first sentence ending after it
+                if k < len(sentences) and sentences[k].start <= m.start():
+                    hits.append(k)
+                    pos = ends[k]  # one hit is enough: on to the next sentence
+                else:
+                    pos = m.start() + 1
+            chosen = hits
+        runs: list[tuple[int, int]] = []
+        for k in chosen:
+            s = sentences[k]
+            if runs and s.start - runs[-1][1] <= _MAX_GAP:
+                runs[-1] = (runs[-1][0], s.end)  # what lies between is searched too: harmless
+            else:
+                runs.append((s.start, s.end))
+        self._run_cache[trigger] = runs
+        return runs
+
+
+_CASE_VARIANTS = "\u0130\u0131\u212a\u017f"
+"""The characters besides a letter's two cases that match it when case is ignored (``İ``,
+``ı``, the Kelvin sign, the long ``s``)."""
+
+
+def _first_letters(word: str) -> str:
+    letter = word[0]
+    found = {letter.lower(), letter.upper()}
+    found.update(c for c in _CASE_VARIANTS if re.fullmatch(re.escape(letter), c, re.IGNORECASE))
+    return "".join(sorted(found))
+
+
+def keywords(*words: str, digits: bool = False) -> re.Pattern:
+    """A quick trigger for ``Scope.finditer``: finds any of ``words`` in any case (also
+    inside a longer word), or with ``digits`` any digit.
+
+    It starts with the set of the words' first letters, which the regular-expression engine
+    skips to in one sweep, instead of trying a word list at every character."""
+    firsts = {"\\d"} if digits else set()
+    branches = [r"(?<=\d)"] if digits else []
+    for word in sorted(set(words)):
+        letters = re.escape(_first_letters(word))
+        firsts.add(letters)
+        branches.append(rf"(?<=[{letters}])(?i:{re.escape(word[1:])})")
+    return re.compile("[" + "".join(sorted(firsts)) + "](?:" + "|".join(branches) + ")")
+
+
+DIGIT = re.compile(r"\d")
+"""The trigger of patterns that match only with a digit."""
