@@ -516,10 +516,18 @@ class SpanIndex:
         j = bisect.bisect_left(self.starts, hi)
         return [(s, e) for s, e in self.spans[i:j] if e > lo]
 
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """True when a span overlaps ``[lo, hi)`` (``within`` is not empty)."""
+        # Of the spans that start before ``hi``, the last ends last: they do not overlap.
+        j = bisect.bisect_left(self.starts, hi)
+        return j > 0 and self.spans[j - 1][1] > lo
+
     def holds(self, pos: int) -> bool:
         """True when ``pos`` lies inside a span or on its closing mark."""
-        return any(s < pos <= e for s, e in self.within(pos - 1, pos + 1))
+        j = bisect.bisect_left(self.starts, pos)
+        return j > 0 and self.spans[j - 1][1] >= pos
 
     def covers(self, pos: int) -> bool:
         """True when ``pos`` lies strictly inside a span."""
-        return any(s < pos < e for s, e in self.within(pos, pos + 1))
+        j = bisect.bisect_left(self.starts, pos)
+        return j > 0 and self.spans[j - 1][1] > pos

@@ -323,7 +323,7 @@ def find_dates(
         for _start, _neg, _prio, name, m in candidates:
             if name == "year" and _year_is_figure(text, m):
                 continue
-            if times.within(m.start(), m.end()):
+            if times.overlaps(m.start(), m.end()):
                 continue
             quoted = quotes.covers(m.start())
             try:

@@ -155,7 +155,7 @@ def _ordinal_words(scope: Scope, taken: SpanIndex) -> list[Figure]:
     out = []
     for sentence, m in scope.finditer(_ORDINAL_WORD_RE, _ORDINAL_TRIGGER):
         start, end = m.span("num")
-        if taken.within(start, end):
+        if taken.overlaps(start, end):
             continue
         unit, pos = _counted(text, end, sentence.end)
         of = _OF_NUMBER_RE.match(text, end, sentence.end)
@@ -189,7 +189,7 @@ def find_figures(scope: Scope, taken: Iterable[tuple[int, int]]) -> list[Figure]
     out = _ordinal_words(scope, taken)  # first, as the first of two figures at one place
     for sentence, m in scope.finditer(FIGURE_RE, _FIGURE_TRIGGER):
         start, end = m.start("num"), m.end("num")
-        if taken.within(start, end) or _excluded(text, m):
+        if taken.overlaps(start, end) or _excluded(text, m):
             continue
         if len(m.group("digits") or "") > MAX_DIGITS:
             continue  # a code, an identifier or noise, not a quantity a quiz asks for

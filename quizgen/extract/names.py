@@ -49,6 +49,9 @@ CHAIN_RE = re.compile(
 _CAPITAL = re.compile("[A-Z]")
 """What every chain holds (see ``Scope.finditer``)."""
 _SPACES_RE = re.compile(r"[ \t]+")
+_SPACE_RE = re.compile(r"\s")
+_WORD_CHAR_RE = re.compile(r"[\w'’-]")
+"""A character of a word token (see ``_ROLE_TOKEN_RE``)."""
 _NEXT_LOWER_RE = re.compile(r"[ \t]+([a-z]+)")
 _ROLE_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 _LEADING = {
@@ -255,24 +258,40 @@ _ROLE_PEEK = 40
 bounded look keeps a long sentence linear."""
 
 
+def _left_start(text: str, chain: Chain, window: int) -> int:
+    """Where ``_left`` starts: the sentence's start, or the first word's start within
+    ``window`` characters before ``chain``."""
+    start = chain.sentence.start
+    if chain.start - start > window:
+        space = _SPACE_RE.search(text, chain.start - window - 1, chain.start - 1)
+        start = space.end() if space else chain.start
+    return start
+
+
 def _left(text: str, chain: Chain, window: int) -> str:
     """The sentence's text before ``chain``, at most ``window`` characters, from a word's
     start."""
-    start = chain.sentence.start
-    if chain.start - start > window:
-        start = chain.start - window
-        while start < chain.start and not text[start - 1].isspace():
-            start += 1
-    return text[start : chain.start]
+    return text[_left_start(text, chain, window) : chain.start]
 
 
 def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, str]:
     """The role written before a name (title words in the chain, then words to the left),
     and the word the role stopped at (``his`` in ``his South Korean counterpart``)."""
-    left = _left(text, chain, _ROLE_WINDOW)
-    # Most names have no role: the words just before the name are read first, and the
-    # whole window only when the role may run on past them.
-    for part in (left[-_ROLE_PEEK:], left):
+    start = _left_start(text, chain, _ROLE_WINDOW)
+    before = chain.start - 1
+    while before >= start and text[before].isspace():
+        before -= 1
+    if before < start or not (_WORD_CHAR_RE.match(text, before) or text[before].isupper()):
+        # nothing before the name, or a mark (",", ":", "("): no role words before it
+        role_words = list(chain.words[:name_first])
+        stop = text[before].lower() if before >= start else ""
+        parts: tuple[str, ...] = ()
+    else:
+        left = text[start : chain.start]
+        # Most names have no role: the words just before the name are read first, and the
+        # whole window only when the role may run on past them.
+        parts = (left[-_ROLE_PEEK:], left)
+    for part in parts:
         role_words = list(chain.words[:name_first])
         tokens = _ROLE_TOKEN_RE.findall(part)
         stop, at = "", -1
@@ -301,15 +320,18 @@ def _has_role_noun(words: Iterable[str]) -> bool:
     return any(part in ROLE_NOUNS for w in words for part in w.lower().rstrip(".").split("-"))
 
 
+_ROLE_APART_RE = re.compile(
+    r"(?:^|[,;:(])[ \t]*(?:[Tt]he[ \t]+)?(?P<role>[^,;:()\"“”]{2,60}?),[ \t]*$"
+)
+
+
 def _role_apart(text: str, chain: Chain) -> str | None:
     """A role set off by commas before the name: ``The UN Secretary-General, Antonio
     Guterres, said``."""
-    before = re.search(
-        r"(?:^|[,;:(])[ \t]*(?:[Tt]he[ \t]+)?(?P<role>[^,;:()\"“”]{2,60}?),[ \t]*$",
-        _left(text, chain, _ROLE_WINDOW),
-    )
-    after = text[chain.end : chain.end + 1]
-    if before and after == "," and _has_role_noun(before.group("role").split()):
+    if text[chain.end : chain.end + 1] != ",":
+        return None
+    before = _ROLE_APART_RE.search(_left(text, chain, _ROLE_WINDOW))
+    if before and _has_role_noun(before.group("role").split()):
         return before.group("role")
     return None
 
@@ -320,6 +342,9 @@ def _role_after(text: str, chain: Chain) -> str | None:
     if m and _has_role_noun(m.group("role").split()):
         return m.group("role")
     return None
+
+
+_EVENT_OR_SITE = EVENT_WORDS | SITE_WORDS
 
 
 def _person(text: str, chain: Chain, known: Names, *, speaker: Callable[[], bool]) -> Person | None:
@@ -344,7 +369,7 @@ def _person(text: str, chain: Chain, known: Names, *, speaker: Callable[[], bool
     if any(w.lower() in _NOT_NAMES or _capitals(w) for w in name) or place_in(name):
         return None
     role, stop = _role_before(text, chain, first)
-    if role is None and any(w.lower() in EVENT_WORDS | SITE_WORDS for w in name):
+    if role is None and any(w.lower() in _EVENT_OR_SITE for w in name):
         return None  # Central Park, Korean War; but Prime Minister Lena Park is a person
     if role is None and len(name) >= 2:
         role = _role_after(text, chain) or _role_apart(text, chain)
@@ -377,6 +402,9 @@ def _word_spans(text: str, chain: Chain) -> list[tuple[int, int]]:
     return spans
 
 
+_NOT_PLACE_WORDS = _NOT_NAMES | EVENT_WORDS | TITLE_WORDS
+
+
 def _place(text: str, chain: Chain, names: Names, nxt: str) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) of the places a chain (not an organisation's name) names;
     ``nxt``: the lowercase word after it."""
@@ -391,16 +419,18 @@ def _place(text: str, chain: Chain, names: Names, nxt: str) -> list[tuple[str, s
     if all(w in _COMPASS for w in words):
         return []
     found = []
-    spans = _word_spans(text, chain)
-    for w, (ws, _) in zip(words, spans, strict=True):
+    spans = None  # where each word stands, found when needed
+    for i, w in enumerate(words):
         if "-" in w and w.split("-")[0].isupper():
-            offset = ws
+            spans = spans or _word_spans(text, chain)
+            offset = spans[i][0]
             for part in w.split("-"):
                 if part in _ALL_PLACES:
                     found.append((_ALL_PLACES[part], "country", offset, offset + len(part)))
                 offset += len(part) + 1
     hit = place_in(words)
     if hit:
+        spans = spans or _word_spans(text, chain)
         first, last, canonical = hit
         kind = _PLACE_KIND.get(canonical, "country")
         found.append((canonical, kind, spans[first][0], spans[last - 1][1]))
@@ -412,7 +442,7 @@ def _place(text: str, chain: Chain, names: Names, nxt: str) -> list[tuple[str, s
         and not chain.possessive
         and len(words) <= 3
         and not names.person(words[0])
-        and not any(w.lower() in _NOT_NAMES | EVENT_WORDS | TITLE_WORDS for w in words)
+        and not any(w.lower() in _NOT_PLACE_WORDS for w in words)
         and not words[-1].endswith(("an", "ese", "ish"))
         and nxt not in ORG_NOUNS
         and (not nxt or nxt in SITE_WORDS or nxt in ("and", "or", "near", "on", "in"))
@@ -436,15 +466,16 @@ def find_names(scope: Scope) -> Names:
         if chain is None:
             continue
         nxt = _next_word(text, chain.end)
+        label = chain.text
         if _is_org(chain, nxt):
-            org = chain.text
+            org = label
             if org.endswith(("an", "ese", "ish")) and nxt:
                 org = f"{org} {nxt}"
             names.orgs.setdefault(org, sentence.index)
             names.mentions.append((sentence.index, chain.start, "org", org))
             continue
-        if chain.text in names.orgs:
-            names.mentions.append((sentence.index, chain.start, "org", chain.text))
+        if label in names.orgs:
+            names.mentions.append((sentence.index, chain.start, "org", label))
             continue
 
         def in_speaker(chain: Chain = chain, sentence: Sentence = sentence) -> bool:
@@ -458,7 +489,7 @@ def find_names(scope: Scope) -> Names:
         person = _person(text, chain, names, speaker=in_speaker)
         if person is not None and names.person(person.name) is None:
             names.add(person)
-        known = person or names.person(chain.text)
+        known = person or names.person(label)
         if known is not None:
             names.mentions.append(
                 (

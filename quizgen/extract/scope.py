@@ -25,6 +25,7 @@ from .facts import Sentence
 
 _GAP = "\x00"
 _MAX_GAP = 64
+_AHEAD = 2048
 """Sentences further apart are searched in separate runs, so long stretches of skipped text
 (a run of dots, a long credit) are not searched at all."""
 
@@ -35,6 +36,7 @@ class Scope:
     def __init__(self, text: str, sentences: Iterable[Sentence]) -> None:
         self.text = text
         self.sentences = tuple(sentences)
+        self._starts = [s.start for s in self.sentences]
         self._ends = [s.end for s in self.sentences]
         self._run_cache: dict[re.Pattern | None, list[tuple[int, int]]] = {}
         self._alone: set[int] = set()
@@ -100,33 +102,34 @@ class Scope:
             yield sentences[k], m
 
     def _runs(self, trigger: re.Pattern | None) -> list[tuple[int, int]]:
-        """Stretches of the masked text to search: runs of the sentences ``trigger`` finds
-        (all when None), a long gap between two sentences ending a run."""
+        """Stretches of the masked text to search: runs of sentences, a long gap between two
+        sentences ending a run. With a ``trigger``, only the sentences it finds, each with
+        those that start within ``_AHEAD`` characters after it (searching a sentence that
+        holds no match is harmless, and text dense with triggers is read in few steps)."""
         if trigger in self._run_cache:
             return self._run_cache[trigger]
-        sentences = self.sentences
+        sentences, starts, ends = self.sentences, self._starts, self._ends
+        n = len(sentences)
+        blocks: list[tuple[int, int]] = []  # (first, last) sentence indices
         if trigger is None:
-            chosen: Iterable[int] = range(len(sentences))
+            blocks = [(k, k) for k in range(n)]
         else:
-            ends = self._ends
-            hits: list[int] = []
             pos = 0
             search = trigger.search
             while m := search(self.masked, pos):
                 k = bisect_right(ends, m.start())  # the first sentence ending after it
-                if k < len(sentences) and sentences[k].start <= m.start():
-                    hits.append(k)
-                    pos = ends[k]  # one hit is enough: on to the next sentence
-                else:
-                    pos = m.start() + 1
-            chosen = hits
+                if k >= n or starts[k] > m.start():
+                    pos = m.start() + 1  # in a gap: cannot be, as gaps are NUL
+                    continue
+                last = max(k, bisect_left(starts, ends[k] + _AHEAD) - 1)
+                blocks.append((k, last))
+                pos = ends[last]
         runs: list[tuple[int, int]] = []
-        for k in chosen:
-            s = sentences[k]
-            if runs and s.start - runs[-1][1] <= _MAX_GAP:
-                runs[-1] = (runs[-1][0], s.end)  # what lies between is searched too: harmless
+        for first, last in blocks:
+            if runs and starts[first] - runs[-1][1] <= _MAX_GAP:
+                runs[-1] = (runs[-1][0], ends[last])  # what lies between is searched too
             else:
-                runs.append((s.start, s.end))
+                runs.append((starts[first], ends[last]))
         self._run_cache[trigger] = runs
         return runs
 
