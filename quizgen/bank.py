@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -485,9 +486,22 @@ def _excludes_problems(raw: Seq, top: Map) -> tuple[tuple[tuple[str, ...], ...],
 _QUOTE_MARKS = str.maketrans("“”„‟″«»‘’‚‛′", '"""""""\'\'\'\'\'')
 
 
+@functools.lru_cache(maxsize=2)
+def _spaced(article_text: str) -> str:
+    """``normalize_space`` of an article, made once for banks that share their article (a
+    draft is checked several times over)."""
+    return normalize_space(article_text)
+
+
+@functools.lru_cache(maxsize=2)
+def _plain_marks(article_text: str) -> str:
+    """The article with straight quotation marks, made once for all its questions."""
+    return article_text.translate(_QUOTE_MARKS)
+
+
 def _not_found(source: str, article_text: str) -> str:
     message = "source: quote not found in the article text"
-    if normalize_space(source).translate(_QUOTE_MARKS) in article_text.translate(_QUOTE_MARKS):
+    if normalize_space(source).translate(_QUOTE_MARKS) in _plain_marks(article_text):
         return (
             message + " (it differs only in quotation marks or apostrophes: "
             "copy them as the article has them)"
@@ -591,7 +605,7 @@ def _validate(top: Map, path: Path, file: str, *, allow_outside: bool) -> Bank:
         problems.append(Problem("missing required field 'article'", top.where))
     else:
         article = attempt(lambda: _article(top, path.parent, allow_outside=allow_outside))
-    article_text = normalize_space(article.text) if article else None
+    article_text = _spaced(article.text) if article else None
 
     questions: list[Question] = []
     raw = top.get("questions")

@@ -437,14 +437,16 @@ def segment(text: str) -> Document:
                 i += 1
                 continue
             if i + 1 < len(block) and _may_repeat(text, block[i], block[i + 1]):
-                tail = _repeat_tail(line, text[block[i + 1][0] : block[i + 1][1]])
+                ns, ne = block[i + 1]
+                if ne - ns == e - s and text.startswith(line, ns):
+                    tail = ""  # the same line twice
+                else:
+                    tail = _repeat_tail(line, text[ns:ne])
                 if tail is not None:
                     kept.append((s, e, bool(tail)))
                     opening = False
-                    skip(
-                        *block[i + 1],
-                        "repeated caption" + (f" with credit '{tail}'" if tail else ""),
-                    )
+                    why = "repeated caption" + (f" with credit '{tail}'" if tail else "")
+                    skipped.append(Skipped(text[ns:ne], ns, ne, why))
                     i += 2
                     continue
             credit = _credit_start(text, s, e)
@@ -488,10 +490,15 @@ def segment(text: str) -> Document:
         only_captions = only_captions and caption
         index = len(paragraphs)
         paragraphs.append(Paragraph(index, s, e, caption))
-        spans = quote_spans(text, s, e) if _QUOTE_MARK_RE.search(text, s, e) else []
-        if spans:
-            quotes[index] = spans
-        for ss, se in split_sentences(text, s, e, spans):
+        if _SPLIT_HINT_RE.search(text, s, e):
+            spans = quote_spans(text, s, e) if _QUOTE_MARK_RE.search(text, s, e) else []
+            if spans:
+                quotes[index] = spans
+            cuts = split_sentences(text, s, e, spans)
+        else:  # no sentence end and no quotation mark: one sentence
+            ss, se = _strip_span(text, s, e)
+            cuts = [(ss, se)] if ss < se else []
+        for ss, se in cuts:
             if control and _CONTROL_RE.search(text, ss, se):
                 skip(ss, se, "control characters")
                 continue

@@ -16,6 +16,7 @@ the fact (``quote-a-ceasefire-is-not-peace``), with ``-2``, ``-3`` on clashes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -309,18 +310,15 @@ class _Writer:
 
     # People and places -----------------------------------------------------------------
 
-    def person(self, p: Person, roles: list[str], shared: set[str]) -> None:
+    def person(self, p: Person, roles: list[tuple[str, str]], shared: set[str]) -> None:
+        """``roles``: every role of the article once, capitalised and normalised."""
         i = self.turn("person")
         role = p.role
         phrase, one = role_phrase(role)
         mine = normalize_answer(role)
-        others = [
-            _cap(r)
-            for r in roles
-            if normalize_answer(r) not in mine and mine not in normalize_answer(r)
-        ]
-        others = list(dict.fromkeys(others))
-        choices = longer_last(_cap(role), others[:3], others[3:])
+        # read only as far as the choices need: an article of many people costs no more
+        others = (cap for cap, norm in roles if norm not in mine and mine not in norm)
+        choices = longer_last(_cap(role), list(itertools.islice(others, 3)), others)
         forms: list[dict] = []
         if len(choices) >= 2:
             forms.append(
@@ -525,11 +523,15 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
     w = _Writer(facts)
     speakers = {q.speaker.label for q in facts.quotes if q.speaker}
     extra = [p.name for p in facts.people if p.name not in speakers]
-    roles = [p.role for p in facts.people if p.role]
+    roles: dict[str, str] = {}  # capitalised -> normalised, each role once, in order
     counts: dict[str, int] = {}
-    for role in roles:
-        counts[normalize_answer(role)] = counts.get(normalize_answer(role), 0) + 1
+    for p in facts.people:
+        if p.role:
+            norm = normalize_answer(p.role)
+            roles.setdefault(_cap(p.role), norm)
+            counts[norm] = counts.get(norm, 0) + 1
     shared = {r for r, n in counts.items() if n > 1}
+    role_forms = list(roles.items())
     dates = _first_of_each(
         facts.dates, lambda d: (d.value or d.text.lower(), d.form == "relative" and d.text.lower())
     )
@@ -556,7 +558,7 @@ def draft_questions(facts: Facts) -> tuple[list[dict], dict[str, dict]]:
         for q in group.get("quotes", []):
             w.quote(q, extra)
         for p in group.get("people", []):
-            w.person(p, roles, shared)
+            w.person(p, role_forms, shared)
         blanks = sorted(group.get("blanks", []), key=lambda f: f.start)
         if blanks:
             w.blanks(blanks[0].sentence, blanks)

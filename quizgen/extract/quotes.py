@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..text import normalize_space
-from .clean import MAX_QUOTE_CHARS, Document, quote_spans
+from .clean import MAX_QUOTE_CHARS, Document
 from .facts import Person, Quote, Sentence, Speaker
 from .lexicon import DOCUMENTS, PARTICIPLE_VERBS, SPEECH_VERBS, TITLE_EXPANSIONS, TITLE_WORDS
 from .names import Names, chains
@@ -341,9 +341,15 @@ def find_quotes(doc: Document, names: Names) -> list[Quote]:
     before: list[Quote] = []  # the previous paragraph's quotations
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in doc.sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    for para in doc.paragraphs:
-        spans = sorted(quote_spans(text, para.start, para.end))
+        if s.paragraph in doc.quotes:
+            by_paragraph.setdefault(s.paragraph, []).append(s)
+    previous = None
+    for index in sorted(doc.quotes):  # the paragraphs that hold a quotation mark
+        para = doc.paragraphs[index]
+        if previous is None or index != previous + 1:
+            before = []  # the previous paragraph holds no quotation
+        previous = index
+        spans = sorted(doc.quotes[index])
         starts = [o for o, _ in spans]
         continuing = bool(before) and before[-1].continued
         quotes: list[Quote] = []
