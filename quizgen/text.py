@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -111,6 +112,7 @@ def _is_digit(ch: str) -> bool:
     return unicodedata.category(ch) == "Nd"
 
 
+@functools.lru_cache(maxsize=16384)  # a draft compares the same quotations many times
 def normalize_answer(text: str) -> str:
     """The form answers are compared in: case-, spacing- and punctuation-insensitive.
 

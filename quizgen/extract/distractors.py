@@ -6,6 +6,7 @@ answer is written. A distractor never equals the answer, in value or in words.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -286,8 +287,12 @@ def figure_distractors(fig: Figure, figures: Sequence[Figure]) -> list[str]:
 # Speakers and places -------------------------------------------------------------------------
 
 
-def _words(label: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", label.lower()) if len(w) > 2 and w != "the"}
+_LOWER_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(label: str) -> frozenset[str]:
+    return frozenset(w for w in _LOWER_WORD_RE.findall(label.lower()) if len(w) > 2 and w != "the")
 
 
 class Speakers:

@@ -111,6 +111,11 @@ def _counted(text: str, pos: int, limit: int) -> tuple[str, int]:
     return text[words[0].start("w") : words[-1].end()], words[-1].end()
 
 
+_SPACED_AFTER_RE = re.compile(r"[ \u00a0\u202f\u2009]\d{3}(?!\d)")
+_SPACED_BEFORE_RE = re.compile(r"(?<![\d,.])\d{1,3}[ \u00a0\u202f\u2009]$")
+_CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
+
+
 def _excluded(text: str, m: re.Match) -> bool:
     start, end = m.start("num"), m.end("num")
     before = text[start - 1] if start else " "
@@ -126,14 +131,14 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True  # 1950-53, or a number the pattern cut short (6.30pm)
     if after == "." and text[end + 1 : end + 2].isalpha():
         return True  # part of a token such as 0.A or 2.x
-    if m.group("digits") and re.match(r"0\d", m.group("digits")):
+    digits = m.group("digits")
+    if digits and digits[0] == "0" and len(digits) > 1 and digits[1].isdecimal():
         return True  # 007, 000: a code or part of a number written with spaces
-    if re.match(r"[ \u00a0\u202f\u2009]\d{3}(?!\d)", text[end : end + 5]) or (
-        re.search(r"(?<![\d,.])\d{1,3}[ \u00a0\u202f\u2009]$", text[max(0, start - 5) : start])
-        and len(m.group("digits") or "") == 3
+    if _SPACED_AFTER_RE.match(text[end : end + 5]) or (
+        len(digits or "") == 3 and _SPACED_BEFORE_RE.search(text[max(0, start - 5) : start])
     ):
         return True  # 2 000 visitors: a number written with spaces is not read in parts
-    if m.group("digits") and m.group("ord") and re.match(r"\s+[A-Z]", text[end : end + 2]):
+    if digits and m.group("ord") and _CAPITAL_AFTER_RE.match(text[end : end + 2]):
         return True  # 24th Infantry Regiment: part of a name
     return False
 

@@ -225,10 +225,12 @@ def cloze(blanks: list[tuple[int, int, list[str]]], sentence: Sentence, prompt: 
     # A cloze is a sentence the student reads whole: a fragment (a sentence cut at a quotation,
     # one starting in lower case) is not asked this way; a last line without its full stop
     # gets one.
-    first = text.lstrip("\"“‘'(")[:1]
-    opens = text.lstrip("\"“‘'(").startswith(("{{", "…"))
-    if not (first.isupper() or first.isdigit() or opens):
-        return None
+    lead = text.lstrip("\"“‘'(")
+    if lead.startswith("{{"):  # what the student reads there: the blank's answer
+        lead = lead[2:]
+    first = lead[:1]
+    if not (first.isupper() or first.isdigit() or first == "…"):
+        return None  # "{{three}} years later": not a sentence either
     if not _SENTENCE_END.search(text):
         if not text.rstrip()[-1:].isalnum():
             return None

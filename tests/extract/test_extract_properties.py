@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from quizgen.bank import load_bank
@@ -93,6 +93,7 @@ def articles(draw) -> str:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=articles(), date=st.sampled_from([None, "2020-06-25"]))
+@example(text=" three years later\n", date=None)  # a blank opening a sentence in lower case
 def test_any_text_drafts_a_valid_bank(text, date):
     assume("\x00" not in text)  # the command refuses such a file before extracting
     draft = extract(text, date)
