@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.extract.clean import segment
+from quizgen.extract.clean import SpanIndex, segment
 from quizgen.extract.dates import _PATTERNS, _TRIGGERS
 from quizgen.extract.facts import Sentence
 from quizgen.extract.figures import (
@@ -133,3 +133,27 @@ def test_the_case_variants_listed_are_all_there_are():
     found = set(re.findall(f"[{letters}]", everything, re.IGNORECASE))
     extras = {c for c in found if not c.isascii()}
     assert extras == set(_CASE_VARIANTS)
+
+
+@st.composite
+def _spans(draw) -> list[tuple[int, int]]:
+    """Sorted spans that do not overlap (they may touch), shuffled."""
+    spans, pos = [], 0
+    for _ in range(draw(st.integers(0, 6))):
+        start = pos + draw(st.integers(0, 3))
+        end = start + draw(st.integers(1, 4))
+        spans.append((start, end))
+        pos = end + draw(st.integers(0, 2))
+    return draw(st.permutations(spans))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans())
+def test_span_lookups_by_one_bisection_agree_with_the_spans(spans):
+    index = SpanIndex(spans)
+    for lo in range(-1, 30):
+        assert index.holds(lo) == any(s < lo <= e for s, e in spans)
+        assert index.covers(lo) == any(s < lo < e for s, e in spans)
+        for hi in range(lo + 1, lo + 5):
+            assert index.overlaps(lo, hi) == any(s < hi and e > lo for s, e in spans)
+            assert index.overlaps(lo, hi) == bool(index.within(lo, hi))
