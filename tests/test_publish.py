@@ -22,7 +22,8 @@ from support import ROOT, SMALL_BANK
 
 from quizgen import build as build_module
 from quizgen import cli, publish
-from quizgen.publish import JOURNAL, LOCK, locked, recover
+from quizgen.publish import JOURNAL, LOCK, PublishError, locked, recover
+from quizgen.results.score import load_build
 
 FORMATS = "json,anki-csv"
 OLD = ("--seed", "1", "--versions", "3")
@@ -243,6 +244,38 @@ def test_a_build_after_a_kill_publishes_normally(out, builds, monkeypatch):
     assert (out / JOURNAL).exists()
     assert cli.main(build_args(out, NEW)) == 0
     assert which(out, builds) == "new"
+
+
+def test_reading_a_build_a_kill_interrupted_sets_it_right_first(out, builds, monkeypatch):
+    # what scan and results --build read: the old build, whole, never half of each
+    steps = count_moves(out, monkeypatch)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, str(steps // 2), *build_args(out, NEW)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / JOURNAL).exists()
+    build = load_build(out)
+    assert which(out, builds) == "old"
+    assert sorted(build.versions) == ["A", "B", "C"]
+
+
+def test_reading_a_build_while_another_publishes_there_is_refused(out, builds, monkeypatch):
+    steps = count_moves(out, monkeypatch)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, str(steps // 2), *build_args(out, NEW)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    with locked(out):  # a build holds the folder
+        with pytest.raises(PublishError, match="another quizgen build is writing there"):
+            load_build(out)
+    load_build(out)
+    assert which(out, builds) == "old"
 
 
 # Real signals against a running build --------------------------------------------------------

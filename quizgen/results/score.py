@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..answers import LETTERS, parse_number
 from ..errors import InputError
+from ..publish import JOURNAL, locked, recover
 from ..text import normalize_answer
 from . import ABSENT, REVIEW
 
@@ -48,7 +49,14 @@ def _read_json(path: Path) -> Mapping:
 
 def load_build(folder: Path) -> Build:
     """The build in ``folder``: its manifest and the JSON of every version
-    (a build made with the ``json`` format, which ``sheet`` brings along)."""
+    (a build made with the ``json`` format, which ``sheet`` brings along).
+
+    A build that was killed while it published its files is first set right, under the
+    folder's build lock, as the next build would (the old build comes back whole); while a
+    build is publishing there, ``PublishError`` says so."""
+    if (folder / JOURNAL).exists():
+        with locked(folder):
+            recover(folder)
     manifest = _read_json(folder / "manifest.json")
     versions: dict[str, Mapping] = {}
     for entry in manifest.get("files", []):
