@@ -15,164 +15,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .facts import Sentence, Skipped
-from .lexicon import (
-    ABBREVIATIONS,
-    AGENCIES,
-    BYLINE_ROLES,
-    BYLINE_WORDS,
-    MONTH_NAMES,
-    PUBLICATION_WORDS,
-    WEEKDAYS,
+from .bylines import (
+    BY_RE,
+    DATELINE_RE,
+    TOP_BLOCKS,
+    credit_start,
+    is_byline,
+    may_repeat,
+    publication,
+    repeat_tail,
+    top_line_reason,
 )
+from .facts import Sentence, Skipped
+from .lexicon import ABBREVIATIONS
 
 _TERMINAL = tuple('.!?"”’):;…')
-_AGENCY = r"[A-Z][A-Z0-9&.'-]+(?:\s+[A-Z][A-Z0-9&.'-]+){0,3}"
-_AGENCY_LOOSE = r"[A-Z][A-Za-z0-9&.'-]+(?:\s+[A-Z][A-Za-z0-9&.'-]+){0,3}"
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-CREDIT_RE = re.compile(rf"(?<!\s)\s+({_AGENCY}\s*/\s*{_NAME})\s*$")
-"""An agency credit ending a caption line: ``AFP / Jung Yeon-je``, ``NATIONAL ARCHIVES /
-Handout``."""
-_LOOSE_CREDIT_RE = re.compile(
-    rf"^(?:{_AGENCY_LOOSE}\s*/\s*{_NAME}|(?:Photo|Photograph|Picture|"
-    rf"Image|Credit|Source)s?\s*:\s*.{{1,80}}|\(?{_AGENCY}\)?)$"
-)
-_LABEL_CREDIT_RE = re.compile(
-    r"(?<!\s)\s*[(\[]?(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*"
-    r"[^.()\[\]]{1,80}[)\]]?\s*$"
-)
-_META_RE = re.compile(r"^\s*(?:Published|Updated|Posted|Last updated)\b.{0,80}$", re.I)
-_MONTH = (
-    r"(?:" + "|".join(MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
-_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
-_DL_PLACE = r"[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,3}"
-_DL_DATE = (
-    rf"(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?"
-    rf"|\d{{1,2}}[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?)"
-)
-_DL_AGENCY = r"\([A-Za-z][\w .&/'’-]{0,30}\)"
-_DATELINE_RE = re.compile(
-    # SEOUL (AFP) -, HIROSHIMA, Japan (AP) —, Seoul, June 25 (Yonhap) --
-    rf"\s*(?:{_DL_PLACE}(?:,[ \t]*{_DL_PLACE}){{0,2}}(?:,[ \t]*{_DL_DATE})?[ \t]*{_DL_AGENCY}"
-    rf"[ \t]*[-–—:]+"
-    # SEOUL, June 25 —
-    rf"|{_DL_PLACE}(?:,[ \t]*{_DL_PLACE}){{0,2}},[ \t]*{_DL_DATE}[ \t]*[-–—]+"
-    # SEOUL —, SEOUL, South Korea —
-    rf"|[A-Z][A-Z.'’-]{{2,}}(?:[ \t]+[A-Z][A-Z.'’-]+){{0,2}}(?:,[ \t]*{_DL_PLACE}){{0,2}}"
-    rf"[ \t]*[-–—]+)\s+"
-)
-"""A dateline opening the article's first paragraph: place in capitals, or a place with a
-date or an agency in brackets, then a dash."""
-_BY_RE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by|Words by|Report by|Story by|Text by)(?:[ \t]*:)?"
-    r"[ \t]+(?P<rest>\S.*)$"
-)
-_BYLINE_SPLIT_RE = re.compile(r"[ \t]*(?:[,|•·/;]|[ \t][-–—][ \t])[ \t]*")
-_NAME_TOKEN_RE = re.compile(
-    r"(?:[A-Z][\w.'’-]*|de|da|del|della|di|du|van|von|der|den|bin|bint|al|el|la|le|dos|das)$"
-)
-_BYLINE_TOKEN_RE = re.compile(
-    rf"(?:[A-Z][\w.'’&-]*|\d[\d:.,]*(?:st|nd|rd|th|am|pm|GMT|BST)?|{_MONTH}|\(|\))$"
-)
-_NOT_NAMES = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS) | {"The", "A", "An", "This", "That"}
-_DATE_LINE_RE = re.compile(
-    rf"^(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH},?(?:[ \t]+\d{{4}})?"
-    rf"|\d{{4}}-\d\d-\d\d)"
-    r"(?:[ \t,]+(?:at[ \t]+)?\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[aApP]\.?[mM]\.?)?"
-    r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$"
-)
-"""A line that is only a date, with perhaps a time: ``3 March 2024``, ``Thursday, June 25,
-2020 10:30 AM EST``."""
-
-
-def _name(words: str, *, least: int = 1) -> bool:
-    """True when ``words`` read as a person's name (or an agency): capitalised words."""
-    tokens = words.split()
-    if re.sub(r"^[Tt]he\s+", "", words) in AGENCIES or words in AGENCIES:
-        return True
-    return (
-        least <= len(tokens) <= 5
-        and tokens[0][:1].isupper()
-        and tokens[0].rstrip(".,") not in _NOT_NAMES
-        and all(_NAME_TOKEN_RE.match(t) for t in tokens)
-    )
-
-
-def _byline_part(part: str) -> bool:
-    """True for what may follow the names of a byline: a publication, a place, a role
-    (``staff writer``), a date or a time (``3 March 2024``, ``10:30 a.m. EST``)."""
-    tokens = part.replace("(", " ( ").replace(")", " ) ").split()
-    return 0 < len(tokens) <= 10 and all(
-        _BYLINE_TOKEN_RE.match(t)
-        or t.lower().rstrip(".") in BYLINE_WORDS
-        or t.lower() in BYLINE_WORDS
-        for t in tokens
-    )
-
-
-def _publication(line: str) -> bool:
-    """True for a line that names a publication or news service above a headline
-    (``American Forces Press Service``, ``DoD News``): a few capitalised words, one of them a
-    word such as ``Service``, ``Press`` or ``News``."""
-    words = line.split()
-    return (
-        len(words) <= 6
-        and all(w[:1].isupper() for w in words)
-        and any(w.lower() in PUBLICATION_WORDS for w in words)
-    )
-
-
-def is_byline(line: str) -> bool:
-    """True for a byline: ``By Jane Doe``, ``By Jane Doe and John Roe``, ``By Jane Doe,
-    Riverside Gazette, 3 March 2024``, ``By Jane Doe for the Gazette``, and without ``By``
-    a signature naming an agency or a reporter's job (``Jane Doe, Reuters``, ``Jane Doe and
-    John Roe | AFP``, ``Jane Doe, Staff Writer``), or an agency alone (``Reuters``)."""
-    line = line.strip().rstrip(".")
-    if not line or len(line) > 160:
-        return False
-    if line in AGENCIES:
-        return True
-    m = _BY_RE.match(line)
-    rest = m.group("rest") if m else line
-    parts = [p for p in _BYLINE_SPLIT_RE.split(rest) if p]
-    if not parts:
-        return False
-    lead = re.split(r"[ \t]+(?:for|in|at|with)[ \t]+", parts[0], maxsplit=1)
-    parts = lead[1:] + parts[1:]
-    names = re.split(r"[ \t]+(?:and|&)[ \t]+", lead[0])
-    if not all(_name(n, least=1 if m else 2) for n in names):
-        return False
-    if not all(_byline_part(p) for p in parts):
-        return False
-    if m:
-        return True
-    # No "By": the signature must name an agency or a reporter's job.
-    return any(
-        p.strip() in AGENCIES
-        or p.strip().removeprefix("the ").removeprefix("The ") in AGENCIES
-        or any(w.lower() in BYLINE_ROLES for w in p.split())
-        for p in parts
-    )
-
-
-def _top_line_reason(line: str) -> str | None:
-    """Why a line near the top is not article text: a byline, or a date/update line."""
-    if is_byline(line):
-        return "byline"
-    if _META_RE.match(line) or _DATE_LINE_RE.match(line.strip()):
-        return "dateline"
-    return None
-
-
-_TOP_BLOCKS = 4
-"""Bylines and date lines are looked for in this many blocks (lines between blank lines) at
-the top of the article: headline, standfirst, byline, date."""
 _BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])")
 """A sentence's end. It starts only at the first mark of a run and never backtracks, so a
 long run of dots or spaces is read once."""
-_CREDIT_WINDOW = 200
 MAX_SENTENCE_CHARS = 2000
 """A longer 'sentence' (a run of dots, of spaces, of one phrase repeated) is not article
 text: it is left out, which also bounds the cost of the rules that read one sentence."""
@@ -284,37 +144,6 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _repeat_tail(first: str, second: str) -> str | None:
-    """The credit that ``second`` adds to ``first``, when ``second`` repeats it (else None)."""
-    a, b = first.strip(), second.strip()
-    if not a or not b.startswith(a):
-        return None
-    tail = b[len(a) :].strip()
-    if not tail:
-        return ""
-    if len(tail.split()) <= 8 and _LOOSE_CREDIT_RE.match(tail):
-        return tail
-    return None
-
-
-def _may_repeat(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether line ``b`` may repeat line ``a`` (a cheap test before ``_repeat_tail``; both
-    are stripped spans of ``text``)."""
-    return a[1] - a[0] <= b[1] - b[0] and text[a[0]] == text[b[0]]
-
-
-def _credit_start(text: str, start: int, end: int) -> int | None:
-    """Where a credit ending the line ``text[start:end]`` begins, if it ends with one."""
-    # A credit is short: only the line's last characters are searched, so a long line
-    # costs no more than a short one.
-    begin = max(start, end - _CREDIT_WINDOW)
-    line = text[begin:end]
-    m = CREDIT_RE.search(line) or _LABEL_CREDIT_RE.search(line)
-    if m and begin + m.start() > start:
-        return begin + m.start()
-    return None
-
-
 _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
 """A line's text without the spaces around it (lines end at ``\n``)."""
 
@@ -377,19 +206,30 @@ def split_sentences(
 def segment(text: str) -> Document:
     """Cut ``text`` into kept paragraphs and sentences; note every skipped span and why."""
     skipped: list[Skipped] = []
+    kept, headline = _kept_lines(text, _blocks(text), skipped)
+    paragraphs, sentences, quotes = _sentences(text, kept, skipped)
+    skipped.sort(key=lambda k: k.start)
+    return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline, quotes)
+
+
+def _skip(skipped: list[Skipped], text: str, s: int, e: int, reason: str) -> None:
+    skipped.append(Skipped(text[s:e], s, e, reason))
+
+
+def _kept_lines(
+    text: str, blocks: list[list[tuple[int, int]]], skipped: list[Skipped]
+) -> tuple[list[tuple[int, int, bool]], str | None]:
+    """The paragraphs to keep, as ``(start, end, caption)``, and the headline; what is left
+    out goes to ``skipped``."""
     kept: list[tuple[int, int, bool]] = []
     headline = None
-    blocks = _blocks(text)
-
-    def skip(s: int, e: int, reason: str) -> None:
-        skipped.append(Skipped(text[s:e], s, e, reason))
 
     def reason(bi: int, line: str) -> str | None:
         """Why a line is left out as a byline or a date line (near the top, or a sign-off
         such as ``Reporting by ...; Editing by ...`` ending the article)."""
-        if bi < _TOP_BLOCKS:
-            return _top_line_reason(line)
-        if bi == len(blocks) - 1 and _BY_RE.match(line.strip()) and is_byline(line):
+        if bi < TOP_BLOCKS:
+            return top_line_reason(line)
+        if bi == len(blocks) - 1 and BY_RE.match(line.strip()) and is_byline(line):
             return "byline"
         return None
 
@@ -404,78 +244,82 @@ def segment(text: str) -> Document:
             line = text[s:e]
             why = reason(bi, line) if opening else None
             if why:
-                skip(s, e, why)
+                _skip(skipped, text, s, e, why)
                 i += 1
                 continue
-            capitals = (
-                bi == first
-                and i == 0
-                and line.isupper()
-                and len(line.split()) >= 2
-                and len(block) > 1
-            )
-            if (
-                bi == first
-                and i == 0
-                and not _CONTROL_RE.search(line)
-                and (all(reason(bi, text[a:b]) for a, b in block[1:]) or capitals)
-                and (len(blocks) > 1 or capitals)
-                and headline is None
-                and not line.endswith(_TERMINAL)
-                and len(line.split()) <= 20
-            ):
-                if bi == 0 and len(block) == 1 and len(blocks) > 2 and _publication(line):
-                    # "American Forces Press Service" above the headline: the headline is next
-                    skip(s, e, "publication")
-                    first = 1
+            if bi == first and i == 0 and headline is None:
+                capitals = line.isupper() and len(line.split()) >= 2 and len(block) > 1
+                if (
+                    not _CONTROL_RE.search(line)
+                    and (all(reason(bi, text[a:b]) for a, b in block[1:]) or capitals)
+                    and (len(blocks) > 1 or capitals)
+                    and not line.endswith(_TERMINAL)
+                    and len(line.split()) <= 20
+                ):
                     i += 1
+                    if bi == 0 and len(block) == 1 and len(blocks) > 2 and publication(line):
+                        # "American Forces Press Service" above the headline: it is next
+                        _skip(skipped, text, s, e, "publication")
+                        first = 1
+                        continue
+                    headline = line
+                    _skip(skipped, text, s, e, "headline")
+                    # an all-capitals headline may run straight into the text on the next line
+                    opening = opening and not capitals
                     continue
-                headline = line
-                skip(s, e, "headline")
-                # an all-capitals headline may run straight into the text on the next line
-                opening = opening and not capitals
-                i += 1
-                continue
-            if i + 1 < len(block) and _may_repeat(text, block[i], block[i + 1]):
+            if i + 1 < len(block) and may_repeat(text, block[i], block[i + 1]):
                 ns, ne = block[i + 1]
                 if ne - ns == e - s and text.startswith(line, ns):
-                    tail = ""  # the same line twice
+                    tail: str | None = ""  # the same line twice
                 else:
-                    tail = _repeat_tail(line, text[ns:ne])
+                    tail = repeat_tail(line, text[ns:ne])
                 if tail is not None:
                     kept.append((s, e, bool(tail)))
                     opening = False
                     why = "repeated caption" + (f" with credit '{tail}'" if tail else "")
-                    skipped.append(Skipped(text[ns:ne], ns, ne, why))
+                    _skip(skipped, text, ns, ne, why)
                     i += 2
                     continue
-            credit = _credit_start(text, s, e)
+            credit = credit_start(text, s, e)
             if credit is not None:
-                skip(*_strip_span(text, credit, e), "credit")
+                _skip(skipped, text, *_strip_span(text, credit, e), "credit")
                 kept.append((s, _strip_span(text, s, credit)[1], True))
                 opening = False
                 i += 1
                 continue
-            # Body lines: a line that does not end a sentence runs on (hard-wrapped text).
-            j = i
-            while (
-                j + 1 < len(block)
-                and not text.endswith(_TERMINAL, *block[j])
-                and not (
-                    j + 2 < len(block)
-                    and _may_repeat(text, block[j + 1], block[j + 2])
-                    and _repeat_tail(
-                        text[block[j + 1][0] : block[j + 1][1]],
-                        text[block[j + 2][0] : block[j + 2][1]],
-                    )
-                    is not None
-                )
-            ):
-                j += 1
+            j = _run_on(text, block, i)
             kept.append((s, block[j][1], False))
             opening = False
             i = j + 1
+    return kept, headline
 
+
+def _run_on(text: str, block: list[tuple[int, int]], i: int) -> int:
+    """The last line of the paragraph that line ``i`` opens: a body line that does not end
+    a sentence runs on into the next (hard-wrapped text), unless a caption follows."""
+    j = i
+    while (
+        j + 1 < len(block)
+        and not text.endswith(_TERMINAL, *block[j])
+        and not (
+            j + 2 < len(block)
+            and may_repeat(text, block[j + 1], block[j + 2])
+            and repeat_tail(
+                text[block[j + 1][0] : block[j + 1][1]],
+                text[block[j + 2][0] : block[j + 2][1]],
+            )
+            is not None
+        )
+    ):
+        j += 1
+    return j
+
+
+def _sentences(
+    text: str, kept: list[tuple[int, int, bool]], skipped: list[Skipped]
+) -> tuple[list[Paragraph], list[Sentence], dict[int, list[tuple[int, int]]]]:
+    """The paragraphs, their sentences and the quotations of each paragraph that has one;
+    a dateline opening the text, and sentences no bank can hold, go to ``skipped``."""
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     quotes: dict[int, list[tuple[int, int]]] = {}
@@ -483,9 +327,9 @@ def segment(text: str) -> Document:
     only_captions = True  # so far: a dateline opens the first paragraph that is not one
     for s, e, caption in kept:
         if not caption and only_captions:
-            m = _DATELINE_RE.match(text, s, e)
+            m = DATELINE_RE.match(text, s, e)
             if m and m.end() < e:
-                skip(s, m.end(), "dateline")
+                _skip(skipped, text, s, m.end(), "dateline")
                 s = m.end()
         only_captions = only_captions and caption
         index = len(paragraphs)
@@ -500,14 +344,14 @@ def segment(text: str) -> Document:
             cuts = [(ss, se)] if ss < se else []
         for ss, se in cuts:
             if control and _CONTROL_RE.search(text, ss, se):
-                skip(ss, se, "control characters")
+                _skip(skipped, text, ss, se, "control characters")
                 continue
             if se - ss > MAX_SENTENCE_CHARS:
-                skip(ss, se, f"too long for a sentence (over {MAX_SENTENCE_CHARS:,} characters)")
+                why = f"too long for a sentence (over {MAX_SENTENCE_CHARS:,} characters)"
+                _skip(skipped, text, ss, se, why)
                 continue
             sentences.append(Sentence(len(sentences), text[ss:se], ss, se, index, caption))
-    skipped.sort(key=lambda k: k.start)
-    return Document(text, tuple(paragraphs), tuple(sentences), tuple(skipped), headline, quotes)
+    return paragraphs, sentences, quotes
 
 
 class SpanIndex:
