@@ -77,6 +77,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _TRIGGERS = {
     **{name: DIGIT for name, _ in _PATTERNS},  # the absolute dates hold a day or a year
+    # each starts with a character the engine skips to: "-", a digit, "s"
+    "iso": re.compile(r"-(?<=\d{4}-)[01]\d-"),
+    "between": keywords("between"),
+    "range": re.compile(r"\d\s*(?:[-–—/]|to\b)"),
+    "decade": re.compile(r"s(?<=\d0s)"),
     "month": keywords(*MONTH_NAMES),
     "rel_weekday": keywords("day"),  # Monday ... Sunday
     "rel_day": keywords("day", "tomorrow", "tonight"),
