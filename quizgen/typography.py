@@ -31,12 +31,19 @@ def curly(text: str) -> str:
     if '"' not in text and "'" not in text:
         return text
     out = []
+    inside = False  # a double quotation mark opened and not yet closed
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         opens = prev in _OPENS_AFTER or prev in "“‘"
         if ch == '"':
-            out.append("“" if opens and not nxt.isspace() else "”")
+            if not opens and not prev.isalnum() and nxt.isalnum():
+                # between a mark and a word (:"Go", ,"Click", ."Next): opens unless a
+                # quotation is open (,"she said closes "Hello,")
+                opens = not inside
+            mark = "“" if opens and not nxt.isspace() else "”"
+            inside = mark == "“"
+            out.append(mark)
         elif ch == "'":
             out.append("‘" if opens and nxt.isalnum() and not prev.isalnum() else "’")
         else:

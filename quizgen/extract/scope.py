@@ -25,9 +25,11 @@ from .facts import Sentence
 
 _GAP = "\x00"
 _MAX_GAP = 64
-_AHEAD = 2048
 """Sentences further apart are searched in separate runs, so long stretches of skipped text
 (a run of dots, a long credit) are not searched at all."""
+_AHEAD = 2048
+"""With a trigger, the sentences starting this close after one it finds are searched with
+it, unasked: text dense with triggers is read in a few long runs."""
 
 
 class Scope:
