@@ -75,7 +75,7 @@ def test_curly_quotes_and_apostrophes():
     # a mark between punctuation and a word: open, unless a quotation is open
     assert curly('He said:"Go." Then,"Click" it.') == "He said:“Go.” Then,“Click” it."
     assert curly('"Hello,"she said.') == "“Hello,”she said."
-    assert curly('=HYPERLINK("http://x/?"&A1,"Click")') == '=HYPERLINK(“http://x/?”&A1,“Click”)'
+    assert curly('=HYPERLINK("http://x/?"&A1,"Click")') == "=HYPERLINK(“http://x/?”&A1,“Click”)"
 
 
 def test_a_quoted_source_is_not_wrapped_in_a_second_pair():
