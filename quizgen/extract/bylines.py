@@ -175,7 +175,8 @@ def repeat_tail(first: str, second: str) -> str | None:
 def may_repeat(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether line ``b`` may repeat line ``a`` (a cheap test before ``repeat_tail``; both
     are stripped spans of ``text``)."""
-    return a[1] - a[0] <= b[1] - b[0] and text[a[0]] == text[b[0]]
+    n = a[1] - a[0]
+    return n <= b[1] - b[0] and text[a[0]] == text[b[0]] and text[a[1] - 1] == text[b[0] + n - 1]
 
 
 def credit_start(text: str, start: int, end: int) -> int | None:
@@ -183,6 +184,8 @@ def credit_start(text: str, start: int, end: int) -> int | None:
     # A credit is short: only the line's last characters are searched, so a long line
     # costs no more than a short one.
     begin = max(start, end - _CREDIT_WINDOW)
+    if text.find("/", begin, end) < 0 and text.find(":", begin, end) < 0:
+        return None  # an agency credit holds "/", a labelled one ":"
     line = text[begin:end]
     m = CREDIT_RE.search(line) or _LABEL_CREDIT_RE.search(line)
     if m and begin + m.start() > start:

@@ -76,7 +76,7 @@ def html_evidence(text: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     """A paragraph of kept text: ``text[start:end]`` of the article."""
 
@@ -84,6 +84,10 @@ class Paragraph:
     start: int
     end: int
     caption: bool = False
+
+    def __init__(self, index: int, start: int, end: int, caption: bool = False) -> None:
+        # as Sentence: one update of the fields, for the many paragraphs of a long text
+        self.__dict__.update(index=index, start=start, end=end, caption=caption)
 
 
 @dataclass(frozen=True)
@@ -334,12 +338,13 @@ def _sentences(
         only_captions = only_captions and caption
         index = len(paragraphs)
         paragraphs.append(Paragraph(index, s, e, caption))
-        if _SPLIT_HINT_RE.search(text, s, e):
+        hint = _SPLIT_HINT_RE.search(text, s, e)
+        if hint and not (hint.start() == e - 1 and text[e - 1] in ".!?…"):
             spans = quote_spans(text, s, e) if _QUOTE_MARK_RE.search(text, s, e) else []
             if spans:
                 quotes[index] = spans
             cuts = split_sentences(text, s, e, spans)
-        else:  # no sentence end and no quotation mark: one sentence
+        else:  # no quotation mark, and no sentence end before the last character: one sentence
             ss, se = _strip_span(text, s, e)
             cuts = [(ss, se)] if ss < se else []
         for ss, se in cuts:
@@ -370,6 +375,8 @@ class SpanIndex:
     def overlaps(self, lo: int, hi: int) -> bool:
         """True when a span overlaps ``[lo, hi)`` (``within`` is not empty)."""
         # Of the spans that start before ``hi``, the last ends last: they do not overlap.
+        if not self.starts:
+            return False
         j = bisect.bisect_left(self.starts, hi)
         return j > 0 and self.spans[j - 1][1] > lo
 
@@ -380,5 +387,7 @@ class SpanIndex:
 
     def covers(self, pos: int) -> bool:
         """True when ``pos`` lies strictly inside a span."""
+        if not self.starts:
+            return False
         j = bisect.bisect_left(self.starts, pos)
         return j > 0 and self.spans[j - 1][1] > pos

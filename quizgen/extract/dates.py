@@ -126,6 +126,9 @@ def _candidates(scope: Scope) -> list[tuple[Sentence, list[tuple[int, int, int, 
     out = []
     for start in sorted(by_sentence):
         found = by_sentence[start]
+        if len(found) == 1:
+            out.append((sentences[start], found))
+            continue
         found.sort(key=lambda f: (f[0], f[1], f[2]))
         taken: list[tuple[int, int, int, str, re.Match]] = []
         last_end = -1
@@ -137,6 +140,7 @@ def _candidates(scope: Scope) -> list[tuple[Sentence, list[tuple[int, int, int, 
     return out
 
 
+_WORD_AFTER_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _YEAR_PREPOSITION_RE = re.compile(
     r"\b(?:in|In|since|Since|until|by|By|from|of|before|after|during|early|late|mid|the|"
     r"summer|spring|autumn|fall|winter)[ \t-]+$"
@@ -146,13 +150,13 @@ _YEAR_PREPOSITION_RE = re.compile(
 def _year_is_figure(text: str, m: re.Match) -> bool:
     """A four-digit number followed by what it counts (``1500 troops``) is not a year,
     unless a preposition shows it is one (``in 2018 failed``)."""
-    if _YEAR_PREPOSITION_RE.search(text, max(0, m.start() - 12), m.start()):
-        return False
-    after = re.match(r"\s+([a-z][a-z-]*)", text[m.end() : m.end() + 30])
+    after = _WORD_AFTER_RE.match(text, m.end(), m.end() + 30)
     if not after:
         return False
     word = after.group(1)
-    return word not in STOP_WORDS and not word.endswith(("ly", "ed"))
+    if word in STOP_WORDS or word.endswith(("ly", "ed")):
+        return False
+    return not _YEAR_PREPOSITION_RE.search(text, max(0, m.start() - 12), m.start())
 
 
 class _Resolver:
@@ -357,7 +361,7 @@ def _fact(
         value, form, precision, note = resolver.partial(name, m, quoted)
     else:
         value, form, precision = resolver.absolute(name, m)
-    if "core" in m.groupdict():
+    if "core" in m.re.groupindex:
         start, end = m.start("core"), m.end("core")
     return DateFact(
         text=m.string[start:end],

@@ -451,6 +451,17 @@ def _place(text: str, chain: Chain, names: Names, nxt: str) -> list[tuple[str, s
     return []
 
 
+def _no_word_before(text: str, chain: Chain) -> bool:
+    """True when nothing but spaces and marks (``,``, ``(``, ``:``) stands between the start
+    of the chain's sentence, or its last word, and the chain."""
+    before = chain.start - 1
+    while before >= chain.sentence.start and text[before].isspace():
+        before -= 1
+    return before < chain.sentence.start or not (
+        _WORD_CHAR_RE.match(text, before) or text[before].isupper()
+    )
+
+
 def find_names(scope: Scope) -> Names:
     """People, places and organisations of the sentences of ``scope``, with their mentions in
     order.
@@ -479,13 +490,15 @@ def find_names(scope: Scope) -> Names:
             continue
         if (
             len(chain.words) == 1
-            and label.lower() in _NOT_NAMES
             and nxt not in SITE_WORDS
             and "-" not in label
+            and (label.lower() in _NOT_NAMES or _no_word_before(text, chain))
             and not place_in(chain.words)
         ):
-            # a month or a weekday alone ("June 25") names no one and no place: what
-            # _person and _place would find, at a fraction of the cost in a text of dates
+            # One word that is a month or a weekday ("June 25"), or that opens its sentence
+            # or follows a mark ("Kim said", "(Seoul)"), has no role before it, so it names
+            # no one new and no place: what _person and _place would find, at a fraction of
+            # the cost in a text of many short sentences.
             known = names.person(label)  # unless someone is known by that name
             if known is not None:
                 person = names.person(known.name)
