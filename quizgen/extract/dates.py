@@ -75,6 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     )
 ]
+_MONTH_TRIGGER = keywords(*(m[:3] for m in MONTH_NAMES))
+"""A month's name or its abbreviation (``Sept.`` starts with ``Sep``)."""
 _TRIGGERS = {
     **{name: DIGIT for name, _ in _PATTERNS},  # the absolute dates hold a day or a year
     # each starts with a character the engine skips to: "-", a digit, "s"
@@ -83,6 +85,7 @@ _TRIGGERS = {
     "range": re.compile(r"\d\s*(?:[-–—/]|to\b)"),
     "decade": re.compile(r"s(?<=\d0s)"),
     "month": keywords(*MONTH_NAMES),
+    **{name: _MONTH_TRIGGER for name in ("mdy", "dmy", "md", "dm", "my")},
     "rel_weekday": keywords("day"),  # Monday ... Sunday
     "rel_day": keywords("day", "tomorrow", "tonight"),
     "rel_period": keywords("week", "month", "year"),

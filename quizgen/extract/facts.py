@@ -54,7 +54,7 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DateFact:
     """A date as written, with what it means.
 
@@ -76,6 +76,24 @@ class DateFact:
     """The span (article offsets) a fill-in question blanks out; default: the whole date."""
     note: str | None = None
     """How a relative date was resolved, in words."""
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        sentence: Sentence,
+        value: str | None,
+        form: str,
+        precision: str,
+        blank: tuple[int, int] | None = None,
+        note: str | None = None,
+    ) -> None:
+        # as Sentence: one update of the fields, for the many dates of a long text
+        self.__dict__.update(
+            text=text, start=start, end=end, sentence=sentence, value=value, form=form,
+            precision=precision, blank=blank, note=note,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ _PLACE_KIND = {**{c: "country" for c in COUNTRIES}, **{c: "city" for c in CITIES
 _MAX_PLACE_WORDS = max(len(p.split()) for p in _ALL_PLACES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Chain:
     """A run of capitalised words within one sentence."""
 
@@ -130,6 +130,14 @@ class Chain:
     end: int
     possessive: bool
     sentence: Sentence
+
+    def __init__(
+        self, words: tuple[str, ...], start: int, end: int, possessive: bool, sentence: Sentence
+    ) -> None:
+        # as Sentence: one update of the fields, for the many names of a long text
+        self.__dict__.update(
+            words=words, start=start, end=end, possessive=possessive, sentence=sentence
+        )
 
     @property
     def text(self) -> str:

@@ -148,14 +148,22 @@ def _first_letters(word: str) -> str:
     return "".join(sorted(found))
 
 
-def keywords(*words: str, digits: bool = False) -> re.Pattern:
+def keywords(
+    *words: str, digits: bool = False, tails: Iterable[tuple[str, str]] = ()
+) -> re.Pattern:
     """A quick trigger for ``Scope.finditer``: finds any of ``words`` in any case (also
-    inside a longer word), or with ``digits`` any digit.
+    inside a longer word), with ``digits`` any digit, and for each ``(characters, behind)``
+    of ``tails`` one of ``characters`` where the fixed-width pattern ``behind`` ends
+    (``("mM", "[aApP][mM]")`` finds ``am`` and ``PM``).
 
-    It starts with the set of the words' first letters, which the regular-expression engine
-    skips to in one sweep, instead of trying a word list at every character."""
+    It starts with the set of the words' first letters (and of the tails' characters), which
+    the regular-expression engine skips to in one sweep, instead of trying a word list at
+    every character."""
     firsts = {"\\d"} if digits else set()
     branches = [r"(?<=\d)"] if digits else []
+    for characters, behind in tails:
+        firsts.add(re.escape(characters))
+        branches.append(f"(?<={behind})")
     for word in sorted(set(words)):
         letters = re.escape(_first_letters(word))
         firsts.add(letters)

@@ -52,7 +52,13 @@ TIME_RE = re.compile(
 )
 
 
-_TRIGGER = keywords("clock", "half", "quarter", "noon", "midnight", digits=True)
+_TRIGGER = keywords(
+    *("clock", "half", "quarter", "noon", "midnight", "GMT", "UTC", "hours", "hrs"),
+    *("morning", "afternoon", "evening", "night"),
+    tails=[(":", ":"), ("mM", "[aApP][mM]"), ("mM", r"[aApP]\.[mM]"), ("mM", r"[aApP]\.[ \t][mM]")],
+)
+"""What every time of day holds: a word of the forms above, ``:`` or ``am``/``p.m.`` (a
+number alone is not a time)."""
 
 
 def find_times(scope: Scope) -> list[tuple[int, int]]:

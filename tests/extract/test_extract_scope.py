@@ -45,6 +45,9 @@ TOKENS = [
     *"last week|three years later|two weeks ago|on Thursday|MONDAY|yesterday|TOMORROW".split("|"),
     *"the following year|the next day|in June|M26|US$5|2.5|v.2|often|someone".split("|"),
     *"2020-06-25|1950 to 1953|1950–53|1950/51|1950 - 1953|the 1950s|1990s|Between".split("|"),
+    *"at 9 in the morning|3 p. m.|0600 hours|by 10 at night|9 P.M.|1500 UTC|at 8 tonight".split(
+        "|"
+    ),
     # what matches a letter when case is ignored, and digits of other scripts
     *_CASE_VARIANTS,
     *"ſix|fiſteen|tonıght|weeK|İn|٣|３|x\x01y".split("|"),
