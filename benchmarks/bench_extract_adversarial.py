@@ -84,6 +84,11 @@ INPUTS = {
     "said, long sentences": lambda n: _sentences("said Lee Kim ", n),
     "names, long sentences": lambda n: _sentences("President Lee Kim, ", n),
     "quotes, long sentences": lambda n: _sentences('"a b c," he said, ', n),
+    "a letter per line": lambda n: _repeat("A.\nB.\n", n),
+    "a name per line": lambda n: _repeat("Kim.\nLee.\n", n),
+    "a year per line": lambda n: _repeat("1950.\n1951.\n", n),
+    "a quotation per line": lambda n: _repeat('"We go."\n"We stay."\n', n),
+    "a fact per paragraph": lambda n: _repeat("Kim said 3 May 1950.\n\n", n),
     "distinct facts": _distinct_facts,
     "article repeated": lambda n: _repeat(ARTICLE.read_text(encoding="utf-8") + "\n\n", n),
 }

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from .facts import Sentence
 
@@ -62,7 +62,7 @@ class Scope:
 
     def finditer(
         self, pattern: re.Pattern, trigger: re.Pattern | None = None
-    ) -> Iterator[tuple[Sentence, re.Match]]:
+    ) -> list[tuple[Sentence, re.Match]]:
         """``(sentence, match)`` for every match of ``pattern`` in each sentence, in order:
         what ``pattern.finditer(text, sentence.start, sentence.end)`` gives for each.
 
@@ -70,38 +70,39 @@ class Scope:
         matches (a digit, a key word): only those sentences are searched."""
         sentences = self.sentences
         if self.masked is None:
-            for s in sentences:
-                for m in pattern.finditer(self.text, s.start, s.end):
-                    yield s, m
-            return
-        ends = self._ends
+            return [(s, m) for s in sentences for m in pattern.finditer(self.text, s.start, s.end)]
+        starts, ends = self._starts, self._ends
         n = len(sentences)
-        found: list[tuple[int, re.Match]] = []
+        found: list[tuple[Sentence, re.Match]] = []
+        keys: list[int] = []  # the index of each found match's sentence
         alone = set(self._alone)
         for start, end in self._runs(trigger):
             for m in pattern.finditer(self.masked, start, end):
                 a, b = m.span()
                 k = bisect_left(ends, b)  # the first sentence ending at or after the match
-                if k < n and sentences[k].start <= a and a < b:
-                    found.append((k, m))
+                if k < n and starts[k] <= a < b:
+                    found.append((sentences[k], m))
+                    keys.append(k)
                     continue
                 # Across a gap (or empty): every sentence the match touches is searched alone.
                 j = bisect_left(ends, a)
-                while j < n and sentences[j].start <= b:
+                while j < n and starts[j] <= b:
                     alone.add(j)
                     j += 1
+        if not alone:
+            return found
+        out: list[tuple[Sentence, re.Match]] = []
         i = 0
         for k in sorted(alone):
-            while i < len(found) and found[i][0] < k:
-                yield sentences[found[i][0]], found[i][1]
+            while i < len(found) and keys[i] < k:
+                out.append(found[i])
                 i += 1
-            while i < len(found) and found[i][0] == k:
+            while i < len(found) and keys[i] == k:
                 i += 1
             s = sentences[k]
-            for m in pattern.finditer(self.text, s.start, s.end):
-                yield s, m
-        for k, m in found[i:]:
-            yield sentences[k], m
+            out.extend((s, m) for m in pattern.finditer(self.text, s.start, s.end))
+        out.extend(found[i:])
+        return out
 
     def _runs(self, trigger: re.Pattern | None) -> list[tuple[int, int]]:
         """Stretches of the masked text to search: runs of sentences, a long gap between two
