@@ -175,8 +175,7 @@ def repeat_tail(first: str, second: str) -> str | None:
 def may_repeat(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether line ``b`` may repeat line ``a`` (a cheap test before ``repeat_tail``; both
     are stripped spans of ``text``)."""
-    n = a[1] - a[0]
-    return n <= b[1] - b[0] and text[a[0]] == text[b[0]] and text[a[1] - 1] == text[b[0] + n - 1]
+    return a[1] - a[0] <= b[1] - b[0] and text.startswith(text[a[0] : a[1]], b[0])
 
 
 def credit_start(text: str, start: int, end: int) -> int | None:

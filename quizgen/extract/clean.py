@@ -243,7 +243,8 @@ def _kept_lines(
         # Only the lines opening a block can be bylines or date lines, so a hard-wrapped
         # sentence that breaks before "June 25" stays whole.
         opening = True
-        while i < len(block):
+        lines = len(block)
+        while i < lines:
             s, e = block[i]
             line = text[s:e]
             why = reason(bi, line) if opening else None
@@ -251,7 +252,7 @@ def _kept_lines(
                 _skip(skipped, text, s, e, why)
                 i += 1
                 continue
-            if bi == first and i == 0 and headline is None:
+            if i == 0 and bi == first and headline is None:
                 capitals = line.isupper() and len(line.split()) >= 2 and len(block) > 1
                 if (
                     not _CONTROL_RE.search(line)
@@ -271,7 +272,7 @@ def _kept_lines(
                     # an all-capitals headline may run straight into the text on the next line
                     opening = opening and not capitals
                     continue
-            if i + 1 < len(block) and may_repeat(text, block[i], block[i + 1]):
+            if i + 1 < lines and may_repeat(text, block[i], block[i + 1]):
                 ns, ne = block[i + 1]
                 if ne - ns == e - s and text.startswith(line, ns):
                     tail: str | None = ""  # the same line twice
@@ -291,7 +292,7 @@ def _kept_lines(
                 opening = False
                 i += 1
                 continue
-            j = _run_on(text, block, i)
+            j = _run_on(text, block, i) if i + 1 < lines else i
             kept.append((s, block[j][1], False))
             opening = False
             i = j + 1
@@ -344,9 +345,11 @@ def _sentences(
             if spans:
                 quotes[index] = spans
             cuts = split_sentences(text, s, e, spans)
-        else:  # no quotation mark, and no sentence end before the last character: one sentence
+        elif text[s].isspace() or text[e - 1].isspace():  # one sentence, to strip
             ss, se = _strip_span(text, s, e)
             cuts = [(ss, se)] if ss < se else []
+        else:  # no quotation mark, and no sentence end before the last character: one sentence
+            cuts = [(s, e)]
         for ss, se in cuts:
             if control and _CONTROL_RE.search(text, ss, se):
                 _skip(skipped, text, ss, se, "control characters")

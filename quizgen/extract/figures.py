@@ -191,6 +191,9 @@ def find_figures(scope: Scope, taken: Iterable[tuple[int, int]]) -> list[Figure]
     order."""
     text = scope.text
     taken = SpanIndex(taken)
+    # a number inside a date or a time is no figure: a sentence whose only numbers are
+    # there is not searched
+    scope = scope.hiding(taken.spans)
     out = _ordinal_words(scope, taken)  # first, as the first of two figures at one place
     for sentence, m in scope.finditer(FIGURE_RE, _FIGURE_TRIGGER):
         start, end = m.start("num"), m.end("num")

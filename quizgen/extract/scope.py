@@ -17,6 +17,7 @@ sentence by sentence, so the results are the same in every case.
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -59,6 +60,25 @@ class Scope:
         self.masked: str | None = "".join(pieces) if ordered and _GAP not in text else None
         """The text searched, or None when it cannot be made (then every sentence is
         searched alone)."""
+        self._trigger_text = self.masked
+        """The text triggers are looked for in (see ``hiding``)."""
+
+    def hiding(self, spans: Iterable[tuple[int, int]]) -> Scope:
+        """This scope with triggers not looked for inside ``spans``: for a rule whose matches
+        there do not count (a figure inside a date), a sentence whose only trigger lies in
+        them is not searched."""
+        other = copy.copy(self)
+        other._run_cache = {}
+        if self._trigger_text is not None:
+            pieces, pos = [], 0
+            for start, end in sorted(spans):
+                start = max(start, pos)
+                if end > start:
+                    pieces += [self._trigger_text[pos:start], _GAP * (end - start)]
+                    pos = end
+            pieces.append(self._trigger_text[pos:])
+            other._trigger_text = "".join(pieces)
+        return other
 
     def finditer(
         self, pattern: re.Pattern, trigger: re.Pattern | None = None
@@ -119,7 +139,7 @@ class Scope:
         else:
             pos = 0
             search = trigger.search
-            while m := search(self.masked, pos):
+            while m := search(self._trigger_text, pos):
                 k = bisect_right(ends, m.start())  # the first sentence ending after it
                 if k >= n or starts[k] > m.start():
                     pos = m.start() + 1  # in a gap: cannot be, as gaps are NUL

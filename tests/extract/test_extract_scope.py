@@ -12,18 +12,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen.extract.clean import SpanIndex, segment
-from quizgen.extract.dates import _PATTERNS, _TRIGGERS
+from quizgen.extract.dates import _PATTERNS, _TRIGGERS, find_dates
 from quizgen.extract.facts import Sentence
 from quizgen.extract.figures import (
     _FIGURE_TRIGGER,
     _ORDINAL_TRIGGER,
     _ORDINAL_WORD_RE,
     FIGURE_RE,
+    find_figures,
 )
-from quizgen.extract.names import _CAPITAL, CHAIN_RE
+from quizgen.extract.names import _CAPITAL, CHAIN_RE, find_names
 from quizgen.extract.scope import _CASE_VARIANTS, Scope, keywords
 from quizgen.extract.times import _TRIGGER as _TIME_TRIGGER
-from quizgen.extract.times import TIME_RE
+from quizgen.extract.times import TIME_RE, find_times
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCHED = [(f"date {name}", p, _TRIGGERS[name]) for name, p in _PATTERNS] + [
@@ -161,3 +162,24 @@ def test_span_lookups_by_one_bisection_agree_with_the_spans(spans):
         for hi in range(lo + 1, lo + 5):
             assert index.overlaps(lo, hi) == any(s < hi and e > lo for s, e in spans)
             assert index.overlaps(lo, hi) == bool(index.within(lo, hi))
+
+
+def _plain(scope: Scope) -> Scope:
+    """The same scope searched sentence by sentence, with no trigger or hidden span."""
+    scope.masked = scope._trigger_text = None
+    return scope
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=80), st.randoms(use_true_random=False))
+def test_the_rules_find_the_same_facts_as_a_search_of_each_sentence(tokens, rnd):
+    text = "".join(t + (" " if rnd.random() < 0.5 else "") for t in tokens)
+    sentences = segment(text).sentences
+    found = []
+    for scope in (Scope(text, sentences), _plain(Scope(text, sentences))):
+        times = find_times(scope)
+        dates = find_dates(scope, [], times=times)
+        figures = find_figures(scope, [(d.start, d.end) for d in dates] + times)
+        names = find_names(scope)
+        found.append((times, dates, figures, names.people, names.places, names.mentions))
+    assert found[0] == found[1]
