@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 
 from .clean import SpanIndex
 from .facts import DateFact, Sentence
@@ -115,31 +116,21 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def _candidates(scope: Scope) -> list[tuple[Sentence, list[tuple[int, int, int, str, re.Match]]]]:
-    """The sentences that hold a date, in order, with their date matches in order; of
-    overlapping matches the one that starts first, then the longest, then the first
-    pattern's."""
-    by_sentence: dict[int, list[tuple[int, int, int, str, re.Match]]] = {}
-    sentences: dict[int, Sentence] = {}
+def _candidates(scope: Scope) -> list[tuple[Sentence, str, re.Match]]:
+    """``(sentence, pattern name, match)`` of every date, in order; of overlapping matches
+    the one that starts first, then the longest, then the first pattern's."""
+    found = []
     for priority, (name, pattern) in enumerate(_PATTERNS):
         for sentence, m in scope.finditer(pattern, _TRIGGERS[name]):
             a, b = m.span()
-            sentences[sentence.start] = sentence
-            by_sentence.setdefault(sentence.start, []).append((a, a - b, priority, name, m))
+            found.append((a, a - b, priority, name, m, sentence))
+    found.sort(key=itemgetter(0, 1, 2))  # sentences never overlap: one order for all
     out = []
-    for start in sorted(by_sentence):
-        found = by_sentence[start]
-        if len(found) == 1:
-            out.append((sentences[start], found))
-            continue
-        found.sort(key=lambda f: (f[0], f[1], f[2]))
-        taken: list[tuple[int, int, int, str, re.Match]] = []
-        last_end = -1
-        for f in found:
-            if f[0] >= last_end:
-                taken.append(f)
-                last_end = f[0] - f[1]
-        out.append((sentences[start], taken))
+    last_end = -1
+    for a, negative_length, _priority, name, m, sentence in found:
+        if a >= last_end:
+            out.append((sentence, name, m))
+            last_end = a - negative_length
     return out
 
 
@@ -329,20 +320,19 @@ def find_dates(
     out: list[DateFact] = []
     resolver = _Resolver(today)
     paragraph = None
-    for sentence, candidates in _candidates(scope):
+    for sentence, name, m in _candidates(scope):
         if sentence.paragraph != paragraph:
             paragraph, resolver.anchor = sentence.paragraph, None
-        for _start, _neg, _prio, name, m in candidates:
-            if name == "year" and _year_is_figure(text, m):
-                continue
-            if times.overlaps(m.start(), m.end()):
-                continue
-            quoted = quotes.covers(m.start())
-            try:
-                fact = _fact(name, m, sentence, resolver, quoted)
-            except ValueError:
-                continue
-            out.append(fact)
+        if name == "year" and _year_is_figure(text, m):
+            continue
+        if times.overlaps(m.start(), m.end()):
+            continue
+        quoted = quotes.covers(m.start())
+        try:
+            fact = _fact(name, m, sentence, resolver, quoted)
+        except ValueError:
+            continue
+        out.append(fact)
     return out
 
 
