@@ -232,7 +232,8 @@ def test_sigkill_at_every_publishing_step_is_rolled_back_by_the_next_build(
         assert which(out, builds) == "old", at
 
 
-def test_a_build_after_a_kill_publishes_normally(out, builds, monkeypatch):
+def kill_halfway(out: Path, monkeypatch) -> None:
+    """Publish the new build over the old one in a process killed halfway through."""
     steps = count_moves(out, monkeypatch)
     killed = subprocess.run(
         [sys.executable, "-c", KILLER, str(steps // 2), *build_args(out, NEW)],
@@ -241,6 +242,10 @@ def test_a_build_after_a_kill_publishes_normally(out, builds, monkeypatch):
         timeout=120,
     )
     assert killed.returncode == -signal.SIGKILL
+
+
+def test_a_build_after_a_kill_publishes_normally(out, builds, monkeypatch):
+    kill_halfway(out, monkeypatch)
     assert (out / JOURNAL).exists()
     assert cli.main(build_args(out, NEW)) == 0
     assert which(out, builds) == "new"
@@ -248,14 +253,7 @@ def test_a_build_after_a_kill_publishes_normally(out, builds, monkeypatch):
 
 def test_reading_a_build_a_kill_interrupted_sets_it_right_first(out, builds, monkeypatch):
     # what scan and results --build read: the old build, whole, never half of each
-    steps = count_moves(out, monkeypatch)
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLER, str(steps // 2), *build_args(out, NEW)],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-    )
-    assert killed.returncode == -signal.SIGKILL
+    kill_halfway(out, monkeypatch)
     assert (out / JOURNAL).exists()
     build = load_build(out)
     assert which(out, builds) == "old"
@@ -263,14 +261,7 @@ def test_reading_a_build_a_kill_interrupted_sets_it_right_first(out, builds, mon
 
 
 def test_reading_a_build_while_another_publishes_there_is_refused(out, builds, monkeypatch):
-    steps = count_moves(out, monkeypatch)
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLER, str(steps // 2), *build_args(out, NEW)],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-    )
-    assert killed.returncode == -signal.SIGKILL
+    kill_halfway(out, monkeypatch)
     with locked(out):  # a build holds the folder
         with pytest.raises(PublishError, match="another quizgen build is writing there"):
             load_build(out)

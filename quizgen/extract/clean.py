@@ -176,9 +176,6 @@ def split_sentences(
     """Sentence spans of the paragraph ``text[start:end]``; never splits inside a quotation.
 
     ``spans``: the paragraph's quotations (``quote_spans``) when they are already known."""
-    if not _SPLIT_HINT_RE.search(text, start, end):  # no sentence end, no quotation mark
-        s, e = _strip_span(text, start, end)
-        return [(s, e)] if s < e else []
     if spans is None:
         spans = quote_spans(text, start, end)
     # An unclosed quotation (a stray mark, or one continued in the next paragraph) and a

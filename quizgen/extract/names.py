@@ -286,10 +286,8 @@ def _role_before(text: str, chain: Chain, name_first: int) -> tuple[str | None, 
     """The role written before a name (title words in the chain, then words to the left),
     and the word the role stopped at (``his`` in ``his South Korean counterpart``)."""
     start = _left_start(text, chain, _ROLE_WINDOW)
-    before = chain.start - 1
-    while before >= start and text[before].isspace():
-        before -= 1
-    if before < start or not (_WORD_CHAR_RE.match(text, before) or text[before].isupper()):
+    before = _mark_before(text, chain, start)
+    if before is not None:
         # nothing before the name, or a mark (",", ":", "("): no role words before it
         role_words = list(chain.words[:name_first])
         stop = text[before].lower() if before >= start else ""
@@ -459,15 +457,22 @@ def _place(text: str, chain: Chain, names: Names, nxt: str) -> list[tuple[str, s
     return []
 
 
-def _no_word_before(text: str, chain: Chain) -> bool:
-    """True when nothing but spaces and marks (``,``, ``(``, ``:``) stands between the start
-    of the chain's sentence, or its last word, and the chain."""
+def _mark_before(text: str, chain: Chain, start: int) -> int | None:
+    """Where the last character before ``chain`` (from ``start``, spaces left aside) stands
+    when it is a mark such as ``,``, ``(`` or ``:``, ``start - 1`` when there is none, and
+    None when it belongs to a word (a role word may stand there)."""
     before = chain.start - 1
-    while before >= chain.sentence.start and text[before].isspace():
+    while before >= start and text[before].isspace():
         before -= 1
-    return before < chain.sentence.start or not (
-        _WORD_CHAR_RE.match(text, before) or text[before].isupper()
-    )
+    if before >= start and (_WORD_CHAR_RE.match(text, before) or text[before].isupper()):
+        return None
+    return before
+
+
+def _no_word_before(text: str, chain: Chain) -> bool:
+    """True when nothing but spaces and marks stands between the start of the chain's
+    sentence, or its last word, and the chain."""
+    return _mark_before(text, chain, chain.sentence.start) is not None
 
 
 def find_names(scope: Scope) -> Names:
